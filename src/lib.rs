@@ -1,0 +1,22 @@
+//! Broadsheet: a news-article viewer.
+//!
+//! The core modules use no browser types, so they build and test natively
+//! (`cargo test`) and can be shared with other tools:
+//! - [`article`]: the article format v1 — model, parser and validation errors with JSON paths.
+//! - [`markdown`]: Markdown → a safe node tree (never HTML).
+//! - [`page`]: an article made ready to show (URLs checked, anchors, reading time).
+//! - [`reading`]: reading-time estimates.
+//! - [`url_policy`]: which URLs may become live links or images.
+//! - [`library`]: the list of articles in `articles/index.json`.
+//!
+//! The browser app (Leptos) lives in [`app`] and is built for wasm32 only.
+
+pub mod article;
+pub mod library;
+pub mod markdown;
+pub mod page;
+pub mod reading;
+pub mod url_policy;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;

@@ -1,0 +1,684 @@
+//! Markdown → a safe node tree.
+//!
+//! pulldown-cmark's events are folded into [`Node`]s that the view renders as DOM
+//! elements one by one; nothing here is ever HTML. Decisions:
+//! - Raw HTML (block or inline) is shown as literal text, so a reader sees exactly
+//!   what the author wrote and nothing runs. HTML comments are dropped.
+//! - Every link and image URL passes [`crate::url_policy`]; a refused link keeps its
+//!   text without a target, a refused image shows its alt text.
+//! - Markdown headings sit one level below the article headline (`#` → `<h2>`).
+//! - Typographic quotes are kept as written (no "smart punctuation" rewriting).
+//! - Nesting deeper than [`MAX_DEPTH`] is flattened into its parent rather than
+//!   refused, so the text still reads and rendering stays shallow.
+//! - Footnotes are numbered across the whole article in order of first reference.
+
+use crate::url_policy;
+use pulldown_cmark::{Alignment, CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
+use std::collections::HashMap;
+
+/// Deepest element nesting kept; deeper structure is flattened.
+pub const MAX_DEPTH: usize = 24;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Node {
+    Text(String),
+    /// Inline code.
+    Code(String),
+    SoftBreak,
+    HardBreak,
+    Rule,
+    CodeBlock {
+        language: Option<String>,
+        text: String,
+    },
+    /// A reference to footnote `number` (1-based, article-wide).
+    FootnoteRef(usize),
+    /// An inline image whose URL passed the policy (a refused one becomes its alt text).
+    Image {
+        src: String,
+        alt: String,
+        title: Option<String>,
+    },
+    TaskMarker(bool),
+    Element {
+        kind: Kind,
+        children: Vec<Node>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kind {
+    Paragraph,
+    Heading(u8),
+    BlockQuote,
+    List {
+        start: Option<u64>,
+    },
+    Item,
+    Emphasis,
+    Strong,
+    Strikethrough,
+    Superscript,
+    Subscript,
+    /// `href` is `None` when the policy refused the URL: render the text only.
+    Link {
+        href: Option<String>,
+        title: Option<String>,
+    },
+    Table,
+    TableHead,
+    TableBody,
+    TableRow,
+    TableCell {
+        header: bool,
+        align: Align,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    None,
+    Left,
+    Center,
+    Right,
+}
+
+impl Align {
+    pub fn as_css(self) -> Option<&'static str> {
+        match self {
+            Align::None => None,
+            Align::Left => Some("left"),
+            Align::Center => Some("center"),
+            Align::Right => Some("right"),
+        }
+    }
+}
+
+/// A footnote definition, numbered by first reference.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Footnote {
+    pub number: usize,
+    pub label: String,
+    pub children: Vec<Node>,
+}
+
+/// Footnotes shared by all text blocks of one article.
+#[derive(Default, Debug)]
+pub struct Footnotes {
+    numbers: HashMap<String, usize>,
+    definitions: HashMap<String, Vec<Node>>,
+}
+
+impl Footnotes {
+    fn number_for(&mut self, label: &str) -> usize {
+        let next = self.numbers.len() + 1;
+        *self.numbers.entry(label.to_string()).or_insert(next)
+    }
+
+    /// The notes in number order. Definitions never referenced come last; references
+    /// without a definition are listed with no text so the link still lands somewhere.
+    pub fn finish(mut self) -> Vec<Footnote> {
+        let mut unreferenced: Vec<String> = self
+            .definitions
+            .keys()
+            .filter(|l| !self.numbers.contains_key(*l))
+            .cloned()
+            .collect();
+        unreferenced.sort();
+        for label in unreferenced {
+            self.number_for(&label);
+        }
+        let mut notes: Vec<Footnote> = self
+            .numbers
+            .iter()
+            .map(|(label, &number)| Footnote {
+                number,
+                label: label.clone(),
+                children: self.definitions.remove(label).unwrap_or_default(),
+            })
+            .collect();
+        notes.sort_by_key(|n| n.number);
+        notes
+    }
+}
+
+/// Parses one Markdown text into block nodes, registering footnotes in `notes`.
+pub fn parse(markdown: &str, notes: &mut Footnotes) -> Vec<Node> {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SUPERSCRIPT
+        | Options::ENABLE_SUBSCRIPT;
+    let mut b = Builder {
+        stack: vec![Frame::new(Open::Root)],
+        skipped: 0,
+        notes,
+        table_aligns: Vec::new(),
+        in_head: false,
+        cell: 0,
+    };
+    for event in Parser::new_ext(markdown, options) {
+        b.event(event);
+    }
+    while b.stack.len() > 1 {
+        b.close();
+    }
+    b.stack.pop().map(|f| f.children).unwrap_or_default()
+}
+
+/// What an open frame will become when it closes.
+enum Open {
+    Root,
+    Element(Kind),
+    Image {
+        src: Option<String>,
+        title: Option<String>,
+    },
+    CodeBlock(Option<String>),
+    Footnote(String),
+    /// Raw HTML block, shown as text in a paragraph.
+    Html,
+}
+
+struct Frame {
+    open: Open,
+    children: Vec<Node>,
+}
+
+impl Frame {
+    fn new(open: Open) -> Self {
+        Frame {
+            open,
+            children: Vec::new(),
+        }
+    }
+}
+
+struct Builder<'n> {
+    stack: Vec<Frame>,
+    /// Opened tags not given a frame because the tree was too deep.
+    skipped: usize,
+    notes: &'n mut Footnotes,
+    /// Column alignments of the table being read, and where in it we are.
+    table_aligns: Vec<Align>,
+    in_head: bool,
+    cell: usize,
+}
+
+impl Builder<'_> {
+    fn push(&mut self, node: Node) {
+        let top = self.stack.last_mut().expect("root frame");
+        // Merge adjacent text so "a" "’" "b" from the parser becomes one node.
+        if let (Node::Text(new), Some(Node::Text(last))) = (&node, top.children.last_mut()) {
+            last.push_str(new);
+            return;
+        }
+        top.children.push(node);
+    }
+
+    fn open(&mut self, open: Open) {
+        if self.stack.len() > MAX_DEPTH {
+            self.skipped += 1;
+        } else {
+            self.stack.push(Frame::new(open));
+        }
+    }
+
+    fn close(&mut self) {
+        if self.skipped > 0 {
+            self.skipped -= 1;
+            return;
+        }
+        if self.stack.len() <= 1 {
+            return;
+        }
+        let frame = self.stack.pop().expect("checked above");
+        let node = match frame.open {
+            Open::Root => return,
+            Open::Element(Kind::TableHead) => Node::Element {
+                kind: Kind::TableHead,
+                children: vec![Node::Element {
+                    kind: Kind::TableRow,
+                    children: frame.children,
+                }],
+            },
+            Open::Element(kind) => Node::Element {
+                kind,
+                children: frame.children,
+            },
+            Open::Image { src, title } => {
+                let alt = plain_text(&frame.children);
+                match src {
+                    Some(src) => Node::Image { src, alt, title },
+                    None => Node::Text(alt),
+                }
+            }
+            Open::CodeBlock(language) => Node::CodeBlock {
+                language,
+                text: plain_text(&frame.children),
+            },
+            Open::Footnote(label) => {
+                self.notes.definitions.insert(label, frame.children);
+                return;
+            }
+            Open::Html => {
+                let text = plain_text(&frame.children);
+                let text = text.trim_end();
+                if text.is_empty() {
+                    return;
+                }
+                Node::Element {
+                    kind: Kind::Paragraph,
+                    children: vec![Node::Text(text.to_string())],
+                }
+            }
+        };
+        self.push(node);
+    }
+
+    fn wrap_table_body(&mut self) {
+        if self.skipped > 0 {
+            return;
+        }
+        if let Some(top) = self.stack.last_mut() {
+            if matches!(top.open, Open::Element(Kind::Table)) {
+                let head_len = usize::from(matches!(
+                    top.children.first(),
+                    Some(Node::Element {
+                        kind: Kind::TableHead,
+                        ..
+                    })
+                ));
+                let rows = top.children.split_off(head_len);
+                if !rows.is_empty() {
+                    top.children.push(Node::Element {
+                        kind: Kind::TableBody,
+                        children: rows,
+                    });
+                }
+            }
+        }
+    }
+
+    fn event(&mut self, event: Event<'_>) {
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(TagEnd::Table) => {
+                // Rows after the head belong in a <tbody>.
+                self.wrap_table_body();
+                self.close();
+            }
+            Event::End(_) => self.close(),
+            Event::Text(t) => self.push(Node::Text(t.into_string())),
+            Event::Code(t) => self.push(Node::Code(t.into_string())),
+            Event::InlineMath(t) | Event::DisplayMath(t) => self.push(Node::Code(t.into_string())),
+            Event::Html(t) | Event::InlineHtml(t) => {
+                let t = t.into_string();
+                if !t.trim_start().starts_with("<!--") {
+                    self.push(Node::Text(t));
+                }
+            }
+            Event::FootnoteReference(label) => {
+                let n = self.notes.number_for(&label);
+                self.push(Node::FootnoteRef(n));
+            }
+            Event::SoftBreak => self.push(Node::SoftBreak),
+            Event::HardBreak => self.push(Node::HardBreak),
+            Event::Rule => self.push(Node::Rule),
+            Event::TaskListMarker(done) => self.push(Node::TaskMarker(done)),
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>) {
+        let open = match tag {
+            Tag::Paragraph => Open::Element(Kind::Paragraph),
+            Tag::Heading { level, .. } => Open::Element(Kind::Heading((level as u8 + 1).min(6))),
+            Tag::BlockQuote(_) => Open::Element(Kind::BlockQuote),
+            Tag::CodeBlock(kind) => Open::CodeBlock(match kind {
+                CodeBlockKind::Fenced(info) => info
+                    .split_whitespace()
+                    .next()
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_string),
+                CodeBlockKind::Indented => None,
+            }),
+            Tag::HtmlBlock => Open::Html,
+            Tag::List(start) => Open::Element(Kind::List { start }),
+            Tag::Item => Open::Element(Kind::Item),
+            Tag::FootnoteDefinition(label) => Open::Footnote(label.into_string()),
+            Tag::Table(aligns) => {
+                self.open(Open::Element(Kind::Table));
+                self.table_aligns = aligns.iter().map(|a| convert_align(*a)).collect();
+                return;
+            }
+            Tag::TableHead => {
+                self.in_head = true;
+                self.cell = 0;
+                Open::Element(Kind::TableHead)
+            }
+            Tag::TableRow => {
+                self.in_head = false;
+                self.cell = 0;
+                Open::Element(Kind::TableRow)
+            }
+            Tag::TableCell => {
+                let align = self
+                    .table_aligns
+                    .get(self.cell)
+                    .copied()
+                    .unwrap_or(Align::None);
+                self.cell += 1;
+                Open::Element(Kind::TableCell {
+                    header: self.in_head,
+                    align,
+                })
+            }
+            Tag::Emphasis => Open::Element(Kind::Emphasis),
+            Tag::Strong => Open::Element(Kind::Strong),
+            Tag::Strikethrough => Open::Element(Kind::Strikethrough),
+            Tag::Superscript => Open::Element(Kind::Superscript),
+            Tag::Subscript => Open::Element(Kind::Subscript),
+            Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                ..
+            } => {
+                let dest = if link_type == LinkType::Email && !dest_url.starts_with("mailto:") {
+                    format!("mailto:{dest_url}")
+                } else {
+                    dest_url.into_string()
+                };
+                Open::Element(Kind::Link {
+                    href: url_policy::link(&dest),
+                    title: non_empty(title.into_string()),
+                })
+            }
+            Tag::Image {
+                dest_url, title, ..
+            } => Open::Image {
+                src: url_policy::image(&dest_url),
+                title: non_empty(title.into_string()),
+            },
+            // Not enabled, but harmless if they ever are: keep their content.
+            Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition
+            | Tag::MetadataBlock(_) => Open::Element(Kind::Paragraph),
+        };
+        self.open(open);
+    }
+}
+
+fn convert_align(a: Alignment) -> Align {
+    match a {
+        Alignment::None => Align::None,
+        Alignment::Left => Align::Left,
+        Alignment::Center => Align::Center,
+        Alignment::Right => Align::Right,
+    }
+}
+
+fn non_empty(s: String) -> Option<String> {
+    (!s.trim().is_empty()).then_some(s)
+}
+
+/// The text a reader would see in these nodes, breaks as spaces.
+pub fn plain_text(nodes: &[Node]) -> String {
+    let mut out = String::new();
+    collect_text(nodes, &mut out);
+    out
+}
+
+fn collect_text(nodes: &[Node], out: &mut String) {
+    for node in nodes {
+        match node {
+            Node::Text(t) | Node::Code(t) => out.push_str(t),
+            Node::CodeBlock { text, .. } => out.push_str(text),
+            Node::SoftBreak | Node::HardBreak => out.push(' '),
+            Node::Image { alt, .. } => out.push_str(alt),
+            Node::Element { kind, children } => {
+                collect_text(children, out);
+                if matches!(
+                    kind,
+                    Kind::Paragraph
+                        | Kind::Heading(_)
+                        | Kind::Item
+                        | Kind::TableCell { .. }
+                        | Kind::BlockQuote
+                ) {
+                    out.push(' ');
+                }
+            }
+            Node::Rule | Node::FootnoteRef(_) | Node::TaskMarker(_) => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn md(s: &str) -> Vec<Node> {
+        parse(s, &mut Footnotes::default())
+    }
+    fn text(s: &str) -> Node {
+        Node::Text(s.into())
+    }
+    fn el(kind: Kind, children: Vec<Node>) -> Node {
+        Node::Element { kind, children }
+    }
+
+    #[test]
+    fn paragraphs_keep_typographic_quotes() {
+        let nodes = md("Iran’s leaders would rather “slaughter” them.\n\nSecond … para.");
+        assert_eq!(
+            nodes,
+            vec![
+                el(
+                    Kind::Paragraph,
+                    vec![text("Iran’s leaders would rather “slaughter” them.")]
+                ),
+                el(Kind::Paragraph, vec![text("Second … para.")]),
+            ]
+        );
+        // Straight quotes are not rewritten either.
+        assert_eq!(
+            md("\"a\" 'b'"),
+            vec![el(Kind::Paragraph, vec![text("\"a\" 'b'")])]
+        );
+    }
+
+    #[test]
+    fn inline_formatting_and_links() {
+        let nodes = md("*a* **b** ~~c~~ `d` [e](https://x.example/ \"T\") <https://auto.example>");
+        let Node::Element { children, .. } = &nodes[0] else {
+            panic!()
+        };
+        assert_eq!(children[0], el(Kind::Emphasis, vec![text("a")]));
+        assert_eq!(children[2], el(Kind::Strong, vec![text("b")]));
+        assert_eq!(children[4], el(Kind::Strikethrough, vec![text("c")]));
+        assert_eq!(children[6], Node::Code("d".into()));
+        assert_eq!(
+            children[8],
+            el(
+                Kind::Link {
+                    href: Some("https://x.example/".into()),
+                    title: Some("T".into())
+                },
+                vec![text("e")]
+            )
+        );
+        assert!(
+            matches!(&children[10], Node::Element { kind: Kind::Link { href: Some(h), .. }, .. } if h == "https://auto.example")
+        );
+    }
+
+    #[test]
+    fn unsafe_urls_lose_their_target_but_keep_text() {
+        let nodes =
+            md("[click](javascript:alert(1)) ![pic](javascript:x) [m](mailto:a@b.c) <a@b.c>");
+        let Node::Element { children, .. } = &nodes[0] else {
+            panic!()
+        };
+        assert_eq!(
+            children[0],
+            el(
+                Kind::Link {
+                    href: None,
+                    title: None
+                },
+                vec![text("click")]
+            )
+        );
+        assert_eq!(children[1], text(" pic "));
+        assert!(
+            matches!(&children[2], Node::Element { kind: Kind::Link { href: Some(h), .. }, .. } if h == "mailto:a@b.c")
+        );
+        assert!(
+            matches!(&children[4], Node::Element { kind: Kind::Link { href: Some(h), .. }, .. } if h == "mailto:a@b.c")
+        );
+    }
+
+    #[test]
+    fn raw_html_is_text() {
+        assert_eq!(
+            md("<script>alert(1)</script>"),
+            vec![el(Kind::Paragraph, vec![text("<script>alert(1)</script>")])]
+        );
+        assert_eq!(
+            md("a <img src=x onerror=alert(1)> b"),
+            vec![el(
+                Kind::Paragraph,
+                vec![text("a <img src=x onerror=alert(1)> b")]
+            )]
+        );
+        assert_eq!(
+            md("<!-- hidden -->\n\nshown"),
+            vec![el(Kind::Paragraph, vec![text("shown")])]
+        );
+    }
+
+    #[test]
+    fn headings_lists_quotes_code() {
+        let nodes =
+            md("# Top\n\n### Deep\n\n- a\n- b\n\n3. x\n\n> q\n\n```rust\nfn x() {}\n```\n\n---");
+        assert_eq!(nodes[0], el(Kind::Heading(2), vec![text("Top")]));
+        assert_eq!(nodes[1], el(Kind::Heading(4), vec![text("Deep")]));
+        assert!(
+            matches!(&nodes[2], Node::Element { kind: Kind::List { start: None }, children } if children.len() == 2)
+        );
+        assert!(matches!(
+            &nodes[3],
+            Node::Element {
+                kind: Kind::List { start: Some(3) },
+                ..
+            }
+        ));
+        assert_eq!(
+            nodes[4],
+            el(Kind::BlockQuote, vec![el(Kind::Paragraph, vec![text("q")])])
+        );
+        assert_eq!(
+            nodes[5],
+            Node::CodeBlock {
+                language: Some("rust".into()),
+                text: "fn x() {}\n".into()
+            }
+        );
+        assert_eq!(nodes[6], Node::Rule);
+    }
+
+    #[test]
+    fn tables_have_head_and_body() {
+        let nodes = md("| A | B |\n|:--|--:|\n| 1 | 2 |\n| 3 | 4 |");
+        let cell = |header, align, s: &str| el(Kind::TableCell { header, align }, vec![text(s)]);
+        let row = |a, b| el(Kind::TableRow, vec![a, b]);
+        assert_eq!(
+            nodes,
+            vec![el(
+                Kind::Table,
+                vec![
+                    el(
+                        Kind::TableHead,
+                        vec![row(
+                            cell(true, Align::Left, "A"),
+                            cell(true, Align::Right, "B")
+                        )]
+                    ),
+                    el(
+                        Kind::TableBody,
+                        vec![
+                            row(
+                                cell(false, Align::Left, "1"),
+                                cell(false, Align::Right, "2")
+                            ),
+                            row(
+                                cell(false, Align::Left, "3"),
+                                cell(false, Align::Right, "4")
+                            ),
+                        ]
+                    ),
+                ]
+            )]
+        );
+    }
+
+    #[test]
+    fn footnotes_number_across_blocks_by_first_reference() {
+        let mut notes = Footnotes::default();
+        let first = parse(
+            "One[^b] two[^a].\n\n[^a]: Note A.\n[^b]: Note B.",
+            &mut notes,
+        );
+        // As in GitHub Markdown, a reference needs its definition in the same text.
+        let second = parse(
+            "Not a note[^a]. New[^c].\n\n[^c]: Note C.\n\n[^unused]: U.",
+            &mut notes,
+        );
+        let Node::Element { children, .. } = &first[0] else {
+            panic!()
+        };
+        assert_eq!(children[1], Node::FootnoteRef(1));
+        assert_eq!(children[3], Node::FootnoteRef(2));
+        let Node::Element { children, .. } = &second[0] else {
+            panic!()
+        };
+        assert_eq!(children[0], text("Not a note[^a]. New"));
+        assert_eq!(children[1], Node::FootnoteRef(3));
+        let notes = notes.finish();
+        let summary: Vec<_> = notes
+            .iter()
+            .map(|n| (n.number, n.label.as_str(), plain_text(&n.children)))
+            .collect();
+        assert_eq!(
+            summary,
+            vec![
+                (1, "b", "Note B. ".to_string()),
+                (2, "a", "Note A. ".to_string()),
+                (3, "c", "Note C. ".to_string()),
+                (4, "unused", "U. ".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_not_lost() {
+        let deep = format!("{}deep", "> ".repeat(1000));
+        let nodes = md(&deep);
+        fn depth(n: &[Node]) -> usize {
+            n.iter()
+                .map(|n| match n {
+                    Node::Element { children, .. } => 1 + depth(children),
+                    _ => 0,
+                })
+                .max()
+                .unwrap_or(0)
+        }
+        assert!(depth(&nodes) <= MAX_DEPTH);
+        assert!(plain_text(&nodes).contains("deep"));
+        let brackets = "[".repeat(100_000);
+        assert_eq!(plain_text(&md(&brackets)).trim(), brackets);
+    }
+}

@@ -1,0 +1,356 @@
+//! An article made ready to show: every URL checked, Markdown turned into nodes,
+//! anchors assigned, reading time counted. The view only walks this tree.
+
+use crate::article::{Article, Block, Direction, Figure};
+use crate::markdown::{self, Footnote, Footnotes, Kind, Node};
+use crate::reading::TextCount;
+use crate::url_policy;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Page {
+    pub id: Option<String>,
+    pub lang: Option<String>,
+    pub dir: Direction,
+    pub section: Option<String>,
+    pub kicker: Option<String>,
+    pub headline: String,
+    pub dek: Option<String>,
+    /// The byline as given, or built from `authors` ("By A and B").
+    pub byline: Option<String>,
+    pub authors: Vec<Person>,
+    /// Shown as "Source: …" when the article is syndicated.
+    pub source: Option<String>,
+    pub published: Option<String>,
+    pub updated: Option<String>,
+    pub tags: Vec<String>,
+    pub corrections: Vec<(Option<String>, String)>,
+    pub lead: Option<PageFigure>,
+    pub body: Vec<Item>,
+    pub footnotes: Vec<Footnote>,
+    pub related: Vec<RelatedLink>,
+    pub comments: Option<CommentsLink>,
+    pub reading: TextCount,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Person {
+    pub name: String,
+    pub href: Option<String>,
+}
+
+/// One top-level piece of the body, with its stable anchor (`p3`, or a heading slug).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    pub anchor: String,
+    pub content: Content,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Content {
+    /// A Markdown block (paragraph, list, table, …).
+    Node(Node),
+    Heading {
+        level: u8,
+        text: String,
+    },
+    Quote {
+        text: String,
+        cite: Option<String>,
+    },
+    Figure(PageFigure),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageFigure {
+    pub image: Option<PageImage>,
+    pub caption: Option<String>,
+    pub credit: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageImage {
+    pub src: String,
+    pub alt: String,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    /// `(url, width)` pairs that passed the URL policy.
+    pub srcset: Vec<(String, u32)>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RelatedLink {
+    pub title: String,
+    /// `None` when the URL was refused: the title is shown without a link.
+    pub href: Option<String>,
+    pub summary: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CommentsLink {
+    pub label: String,
+    pub href: Option<String>,
+}
+
+/// Builds the page for an article.
+pub fn build(article: &Article) -> Page {
+    let mut notes = Footnotes::default();
+    let mut reading = TextCount::default();
+    let mut anchors = Anchors::default();
+    let mut body = Vec::with_capacity(article.body.len());
+
+    for block in &article.body {
+        match block {
+            Block::Text { markdown } => {
+                for node in markdown::parse(markdown, &mut notes) {
+                    reading.add_text(&markdown::plain_text(std::slice::from_ref(&node)));
+                    let anchor = match &node {
+                        Node::Element {
+                            kind: Kind::Heading(_),
+                            children,
+                        } => anchors.slug(&markdown::plain_text(children)),
+                        _ => anchors.next_paragraph(),
+                    };
+                    body.push(Item {
+                        anchor,
+                        content: Content::Node(node),
+                    });
+                }
+            }
+            Block::Heading { text, level } => {
+                reading.add_text(text);
+                body.push(Item {
+                    anchor: anchors.slug(text),
+                    content: Content::Heading {
+                        level: *level,
+                        text: text.clone(),
+                    },
+                });
+            }
+            Block::Quote { text, cite } => {
+                reading.add_text(text);
+                body.push(Item {
+                    anchor: anchors.next_paragraph(),
+                    content: Content::Quote {
+                        text: text.clone(),
+                        cite: cite.clone(),
+                    },
+                });
+            }
+            Block::Figure(figure) => {
+                reading.figures += 1;
+                body.push(Item {
+                    anchor: anchors.next_figure(),
+                    content: Content::Figure(page_figure(figure)),
+                });
+            }
+        }
+    }
+
+    let authors: Vec<Person> = article
+        .authors
+        .iter()
+        .map(|a| Person {
+            name: a.name.clone(),
+            href: a.url.as_deref().and_then(url_policy::link),
+        })
+        .collect();
+    let byline = article
+        .byline
+        .clone()
+        .filter(|b| !b.trim().is_empty())
+        .or_else(|| byline_from(&authors));
+
+    Page {
+        id: article.id.clone(),
+        lang: article.language.clone(),
+        dir: article.direction(),
+        section: article.section.clone(),
+        kicker: article.kicker.clone(),
+        headline: article.headline.clone(),
+        dek: article.dek.clone(),
+        byline,
+        authors,
+        source: article
+            .source
+            .as_ref()
+            .filter(|s| s.syndicated)
+            .and_then(|s| s.name.clone()),
+        published: article.published.clone(),
+        updated: article.updated.clone(),
+        tags: article.tags.clone(),
+        corrections: article
+            .corrections
+            .iter()
+            .map(|c| (c.date.clone(), c.text.clone()))
+            .collect(),
+        lead: article.lead.as_ref().map(page_figure),
+        body,
+        footnotes: notes.finish(),
+        related: article
+            .related
+            .iter()
+            .map(|r| RelatedLink {
+                title: r.title.clone(),
+                href: url_policy::link(&r.url),
+                summary: r.summary.clone(),
+            })
+            .collect(),
+        comments: article.comments.as_ref().map(|c| CommentsLink {
+            label: c.label.clone(),
+            href: c.url.as_deref().and_then(url_policy::link),
+        }),
+        reading,
+    }
+}
+
+fn page_figure(f: &Figure) -> PageFigure {
+    PageFigure {
+        image: f.image.as_ref().and_then(|img| {
+            Some(PageImage {
+                src: url_policy::image(&img.src)?,
+                alt: img.alt.clone(),
+                width: img.width,
+                height: img.height,
+                srcset: img
+                    .srcset
+                    .iter()
+                    .filter(|e| e.width > 0)
+                    .filter_map(|e| Some((url_policy::image(&e.src)?, e.width)))
+                    .collect(),
+            })
+        }),
+        caption: f.caption.clone().filter(|c| !c.trim().is_empty()),
+        credit: f.credit.clone().filter(|c| !c.trim().is_empty()),
+    }
+}
+
+fn byline_from(authors: &[Person]) -> Option<String> {
+    let names: Vec<&str> = authors.iter().map(|a| a.name.as_str()).collect();
+    match names.as_slice() {
+        [] => None,
+        [one] => Some(format!("By {one}")),
+        [init @ .., last] => Some(format!("By {} and {last}", init.join(", "))),
+    }
+}
+
+/// Hands out unique anchors: `p1, p2, …` for paragraphs and other blocks, `fig1, …`
+/// for figures, and slugs for headings.
+#[derive(Default)]
+struct Anchors {
+    paragraphs: usize,
+    figures: usize,
+    used: std::collections::HashSet<String>,
+}
+
+impl Anchors {
+    fn next_paragraph(&mut self) -> String {
+        self.paragraphs += 1;
+        format!("p{}", self.paragraphs)
+    }
+
+    fn next_figure(&mut self) -> String {
+        self.figures += 1;
+        format!("fig{}", self.figures)
+    }
+
+    fn slug(&mut self, text: &str) -> String {
+        let mut slug = String::new();
+        for c in text.chars().flat_map(char::to_lowercase) {
+            if c.is_alphanumeric() {
+                slug.push(c);
+            } else if !slug.is_empty() && !slug.ends_with('-') {
+                slug.push('-');
+            }
+        }
+        let slug = slug.trim_end_matches('-');
+        // Keep clear of the p<n>/fig<n>/fn-<n> anchors and of empty or numeric ids.
+        let base = if slug.is_empty() || slug.starts_with(|c: char| c.is_ascii_digit()) {
+            format!("s-{slug}")
+        } else {
+            slug.chars().take(60).collect()
+        };
+        let mut candidate = format!("h-{base}");
+        let mut n = 2;
+        while !self.used.insert(candidate.clone()) {
+            candidate = format!("h-{base}-{n}");
+            n += 1;
+        }
+        candidate
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article;
+
+    const SAMPLE: &str = include_str!("../public/articles/iran-diplomat-defects-2011.json");
+
+    #[test]
+    fn sample_page() {
+        let page = build(&article::parse(SAMPLE).unwrap().article);
+        // 2 + 4 + 7 paragraphs and two figures.
+        let anchors: Vec<&str> = page.body.iter().map(|i| i.anchor.as_str()).collect();
+        assert_eq!(anchors.len(), 15);
+        assert_eq!(&anchors[..4], ["p1", "p2", "fig1", "p3"]);
+        assert_eq!(page.reading.figures, 2);
+        assert!(
+            (430..460).contains(&page.reading.words),
+            "{}",
+            page.reading.words
+        );
+        assert_eq!(page.reading.minutes(), 2);
+        assert_eq!(page.related.len(), 4);
+        assert!(page.related.iter().all(|r| r.href.is_some()));
+        assert_eq!(page.source.as_deref(), Some("News Agencies"));
+        let Content::Figure(f) = &page.body[2].content else {
+            panic!()
+        };
+        assert_eq!(f.image, None);
+        assert_eq!(f.credit.as_deref(), Some("AP"));
+    }
+
+    #[test]
+    fn urls_are_policed_everywhere() {
+        let json = r#"{"headline":"H","authors":[{"name":"Eve","url":"javascript:alert(1)"},{"name":"Bob","url":"https://bob.example"}],
+          "lead":{"image":{"src":"data:text/html,x","srcset":[{"src":"javascript:x","width":1},{"src":"a.jpg","width":640}]}},
+          "body":[{"type":"figure","image":{"src":"b.jpg","srcset":[{"src":"vbscript:x","width":9},{"src":"b-2.jpg","width":1280}]}}],
+          "related":[{"title":"T","url":" JaVaScRiPt:alert(1)"}],
+          "comments":{"url":"javascript:alert(1)"}}"#;
+        let page = build(&article::parse(json).unwrap().article);
+        assert_eq!(page.authors[0].href, None);
+        assert_eq!(page.authors[1].href.as_deref(), Some("https://bob.example"));
+        assert_eq!(page.byline.as_deref(), Some("By Eve and Bob"));
+        assert_eq!(page.lead.unwrap().image, None);
+        let Content::Figure(f) = &page.body[0].content else {
+            panic!()
+        };
+        assert_eq!(
+            f.image.as_ref().unwrap().srcset,
+            vec![("b-2.jpg".to_string(), 1280)]
+        );
+        assert_eq!(page.related[0].href, None);
+        assert_eq!(page.comments.unwrap().href, None);
+    }
+
+    #[test]
+    fn heading_anchors_are_unique_slugs() {
+        let json = r##"{"headline":"H","body":[
+            {"type":"heading","text":"The night desk"},
+            {"type":"text","markdown":"# The night desk\n\ntext"},
+            {"type":"heading","text":"2011: a year"},
+            {"type":"heading","text":"«»"}]}"##;
+        let page = build(&article::parse(json).unwrap().article);
+        let anchors: Vec<&str> = page.body.iter().map(|i| i.anchor.as_str()).collect();
+        assert_eq!(
+            anchors,
+            [
+                "h-the-night-desk",
+                "h-the-night-desk-2",
+                "p1",
+                "h-s-2011-a-year",
+                "h-s-"
+            ]
+        );
+    }
+}
