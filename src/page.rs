@@ -220,8 +220,37 @@ fn page_figure(f: &Figure) -> PageFigure {
             })
         }),
         caption: f.caption.clone().filter(|c| !c.trim().is_empty()),
-        credit: f.credit.clone().filter(|c| !c.trim().is_empty()),
+        credit: f.credit.as_deref().and_then(credit_line),
     }
+}
+
+/// "AP" → "Photo: AP". A credit that already says what it is ("Illustration: …",
+/// "Photograph by …", "Map: …") is kept as written.
+pub fn credit_line(credit: &str) -> Option<String> {
+    let credit = credit.trim();
+    if credit.is_empty() {
+        return None;
+    }
+    let lower = credit.to_lowercase();
+    let labelled = [
+        "photo",
+        "illustration",
+        "image",
+        "graphic",
+        "video",
+        "map",
+        "chart",
+        "drawing",
+        "courtesy",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w))
+        || credit.contains(':');
+    Some(if labelled {
+        credit.to_string()
+    } else {
+        format!("Photo: {credit}")
+    })
 }
 
 fn byline_from(authors: &[Person]) -> Option<String> {
@@ -307,7 +336,7 @@ mod tests {
             panic!()
         };
         assert_eq!(f.image, None);
-        assert_eq!(f.credit.as_deref(), Some("AP"));
+        assert_eq!(f.credit.as_deref(), Some("Photo: AP"));
     }
 
     #[test]
@@ -331,6 +360,24 @@ mod tests {
         );
         assert_eq!(page.related[0].href, None);
         assert_eq!(page.comments.unwrap().href, None);
+    }
+
+    #[test]
+    fn credits_say_what_they_credit() {
+        assert_eq!(
+            credit_line("AP Photo / Ben Curtis").as_deref(),
+            Some("Photo: AP Photo / Ben Curtis")
+        );
+        assert_eq!(
+            credit_line("Illustration: Broadsheet sample art").as_deref(),
+            Some("Illustration: Broadsheet sample art")
+        );
+        assert_eq!(
+            credit_line("Photograph by Jo Bloggs").as_deref(),
+            Some("Photograph by Jo Bloggs")
+        );
+        assert_eq!(credit_line("صورة: أرشيف").as_deref(), Some("صورة: أرشيف"));
+        assert_eq!(credit_line("  "), None);
     }
 
     #[test]

@@ -1,0 +1,245 @@
+//! The article page: header, body, notes and footer, rendered from a [`Page`].
+
+use super::figure::FigureView;
+use super::markdown_view::{block_view, heading, nodes_view};
+use crate::app::{dates, links};
+use crate::page::{Content, Item, Page, Person};
+use leptos::prelude::*;
+
+#[component]
+pub fn ArticleView(
+    page: Page,
+    /** The article's URL. */
+    base: String,
+) -> impl IntoView {
+    let Page {
+        lang,
+        dir,
+        section,
+        kicker,
+        headline,
+        dek,
+        byline,
+        authors,
+        source,
+        published,
+        updated,
+        tags,
+        corrections,
+        lead,
+        body,
+        footnotes,
+        related,
+        comments,
+        reading,
+        ..
+    } = page;
+
+    let label = section.is_some() || kicker.is_some();
+    let labels = label.then(|| {
+        view! {
+            <p class="kicker">
+                {section.map(|s| view! { <span class="section">{s}</span> })}
+                {kicker.map(|k| view! { <span class="kicker-text">{k}</span> })}
+            </p>
+        }
+    });
+
+    let corrections = (!corrections.is_empty()).then(|| {
+        view! {
+            <aside class="corrections" aria-labelledby="corrections-title">
+                <h2 id="corrections-title">{if corrections.len() == 1 { "Correction" } else { "Corrections" }}</h2>
+                <ul>
+                    {corrections
+                        .into_iter()
+                        .map(|(date, text)| view! {
+                            <li>
+                                {date.map(|d| view! { <time datetime=d.clone()>{dates::format(&d)}</time> ": " })}
+                                {text}
+                            </li>
+                        })
+                        .collect_view()}
+                </ul>
+            </aside>
+        }
+    });
+
+    let byline_view = byline_view(byline, authors);
+    let minutes = reading.minutes();
+    let dates_view = (published.is_some() || updated.is_some()).then(|| {
+        view! {
+            <p class="dates">
+                {published.map(|d| view! { <time class="published" datetime=d.clone()>{dates::format(&d)}</time> })}
+                {updated.map(|d| view! {
+                    <span class="updated">"Updated " <time datetime=d.clone()>{dates::format(&d)}</time></span>
+                })}
+            </p>
+        }
+    });
+
+    let lead_view = lead.map(|f| view! { <FigureView figure=f base=base.clone() lead=true/> });
+    let body_view = body
+        .into_iter()
+        .map(|item| item_view(item, &base))
+        .collect_view();
+
+    let notes_view = (!footnotes.is_empty()).then(|| {
+        view! {
+            <section class="footnotes" aria-labelledby="footnotes-title">
+                <h2 id="footnotes-title">"Notes"</h2>
+                <ol>
+                    {footnotes
+                        .into_iter()
+                        .map(|note| {
+                            let n = note.number;
+                            view! {
+                                <li id=format!("fn-{n}") value=n.to_string()>
+                                    {nodes_view(&note.children, &base)}
+                                    " "
+                                    <a class="footnote-back" href=format!("#fnref-{n}") aria-label=format!("Back to reference {n}")>"↩"</a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ol>
+            </section>
+        }
+    });
+
+    let tags_view = (!tags.is_empty()).then(|| {
+        view! {
+            <ul class="tags" aria-label="Topics">
+                {tags.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}
+            </ul>
+        }
+    });
+
+    let related_view = (!related.is_empty()).then(|| {
+        view! {
+            <nav class="related" aria-labelledby="related-title">
+                <h2 id="related-title">"Related"</h2>
+                <ul>
+                    {related
+                        .into_iter()
+                        .map(|r| {
+                            let title = match &r.href {
+                                Some(href) => {
+                                    let target = links::target(href, &base);
+                                    let domain = match &target {
+                                        links::Target::External(url) => crate::url_policy::display_domain(url),
+                                        _ => None,
+                                    };
+                                    view! {
+                                        <a class="related-title" href=target.href().to_string() rel=target.rel()>{r.title}</a>
+                                        {domain.map(|d| view! { <span class="related-domain">{d}</span> })}
+                                    }
+                                    .into_any()
+                                }
+                                None => view! { <span class="related-title">{r.title}</span> }.into_any(),
+                            };
+                            view! {
+                                <li>
+                                    {title}
+                                    {r.summary.map(|s| view! { <p class="related-summary">{s}</p> })}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+        }
+    });
+
+    let comments_view = comments.map(|c| match c.href {
+        Some(href) => {
+            let target = links::target(&href, &base);
+            view! {
+                <p class="comments">
+                    <a class="comments-cta" href=target.href().to_string() rel=target.rel()>{c.label}</a>
+                </p>
+            }
+            .into_any()
+        }
+        None => view! {
+            <p class="comments">
+                <span class="comments-cta comments-cta--closed">{c.label}</span>
+                <span class="comments-note">" — comments are not open on this copy of the article."</span>
+            </p>
+        }
+        .into_any(),
+    });
+
+    view! {
+        <article class="article" lang=lang dir=dir.as_str() aria-labelledby="headline">
+            {corrections}
+            <header class="article-header">
+                {labels}
+                <h1 id="headline">{headline}</h1>
+                {dek.map(|d| view! { <p class="dek">{d}</p> })}
+                <div class="meta">
+                    {byline_view}
+                    {dates_view}
+                    <p class="reading-time">{format!("{minutes} min read")}</p>
+                </div>
+                {lead_view}
+            </header>
+            <div class="article-body">{body_view}</div>
+            {notes_view}
+            <footer class="article-footer">
+                {source.map(|s| view! { <p class="source">"Source: " {s}</p> })}
+                {tags_view}
+                {related_view}
+                {comments_view}
+            </footer>
+        </article>
+    }
+}
+
+fn byline_view(byline: Option<String>, authors: Vec<Person>) -> Option<AnyView> {
+    // Linked author names when the publisher gave URLs and no byline text of its own.
+    let linked = authors.iter().any(|a| a.href.is_some());
+    match byline {
+        Some(b) if !linked || authors.is_empty() => {
+            Some(view! { <p class="byline">{b}</p> }.into_any())
+        }
+        _ if !authors.is_empty() => {
+            let count = authors.len();
+            let names = authors
+                .into_iter()
+                .enumerate()
+                .map(|(i, a)| {
+                    let sep = match (i, count) {
+                        (0, _) => "",
+                        (i, c) if i == c - 1 => " and ",
+                        _ => ", ",
+                    };
+                    let name = match a.href {
+                        Some(href) => view! { <a rel="author" href=href>{a.name}</a> }.into_any(),
+                        None => a.name.into_any(),
+                    };
+                    view! { {sep} {name} }
+                })
+                .collect_view();
+            Some(view! { <p class="byline">"By " {names}</p> }.into_any())
+        }
+        _ => None,
+    }
+}
+
+fn item_view(item: Item, base: &str) -> AnyView {
+    let Item { anchor, content } = item;
+    match content {
+        Content::Node(node) => block_view(&node, Some(anchor), base),
+        Content::Heading { level, text } => heading(level, Some(anchor), text.into_any()),
+        Content::Quote { text, cite } => view! {
+            <figure class="pull-quote" id=anchor>
+                <blockquote><p>{text}</p></blockquote>
+                {cite.map(|c| view! { <figcaption>"— " {c}</figcaption> })}
+            </figure>
+        }
+        .into_any(),
+        Content::Figure(figure) => {
+            view! { <FigureView figure id=anchor base=base.to_string()/> }.into_any()
+        }
+    }
+}

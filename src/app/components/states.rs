@@ -1,0 +1,43 @@
+//! The loading skeleton and the error panel.
+
+use crate::app::api::LoadError;
+use leptos::prelude::*;
+
+/// Placeholder shaped like an article header and first paragraphs, so nothing
+/// jumps when the article arrives.
+#[component]
+pub fn ArticleSkeleton() -> impl IntoView {
+    view! {
+        <div class="article article--skeleton" role="status" aria-live="polite">
+            <span class="visually-hidden">"Loading article…"</span>
+            <div class="article-header" aria-hidden="true">
+                <div class="skeleton skeleton--kicker"></div>
+                <div class="skeleton skeleton--headline"></div>
+                <div class="skeleton skeleton--headline skeleton--short"></div>
+                <div class="skeleton skeleton--dek"></div>
+                <div class="skeleton skeleton--meta"></div>
+            </div>
+            <div class="article-body" aria-hidden="true">
+                {(0..4).map(|i| view! { <div class="skeleton skeleton--para" class=("skeleton--short", i == 3)></div> }).collect_view()}
+            </div>
+        </div>
+    }
+}
+
+/// An error a reader can act on: what happened, and a way to try again.
+#[component]
+pub fn ErrorPanel(error: LoadError, #[prop(into)] retry: Callback<()>) -> impl IntoView {
+    let retryable = error.retryable();
+    view! {
+        <div class="error-panel" role="alert">
+            <h1 class="error-title">{error.title()}</h1>
+            <p class="error-message">{error.message()}</p>
+            <p class="error-actions">
+                {retryable.then(|| view! {
+                    <button type="button" class="button" on:click=move |_| retry.run(())>"Retry"</button>
+                })}
+                <a class="button button--secondary" href="/">"Back to the library"</a>
+            </p>
+        </div>
+    }
+}

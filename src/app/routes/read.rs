@@ -1,0 +1,71 @@
+//! `/read?src=<article JSON URL>`: one article.
+
+use crate::app::api::{self, LoadError, LoadedArticle};
+use crate::app::components::{
+    article_view::ArticleView, states::ArticleSkeleton, states::ErrorPanel,
+};
+use crate::page;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_query_map;
+
+#[derive(Clone, Debug, PartialEq)]
+enum State {
+    Loading,
+    Ready(LoadedArticle),
+    Failed(LoadError),
+}
+
+#[component]
+pub fn ReadPage() -> impl IntoView {
+    let query = use_query_map();
+    let src = Memo::new(move |_| query.read().get("src"));
+    let state = RwSignal::new(State::Loading);
+    let attempt = RwSignal::new(0u32);
+    // Answers to an earlier src or attempt are dropped when they arrive late.
+    let generation = StoredValue::new(0u64);
+
+    Effect::new(move |_| {
+        let src = src.get();
+        attempt.track();
+        let this = generation.get_value() + 1;
+        generation.set_value(this);
+        state.set(State::Loading);
+        spawn_local(async move {
+            let result = api::load_article(src).await;
+            if generation.get_value() == this {
+                state.set(match result {
+                    Ok(loaded) => State::Ready(loaded),
+                    Err(e) => State::Failed(e),
+                });
+            }
+        });
+    });
+
+    let title = move || match &*state.read() {
+        State::Ready(l) => l.article.headline.clone(),
+        State::Loading => "Loading…".into(),
+        State::Failed(e) => e.title().into(),
+    };
+    let description = move || match &*state.read() {
+        State::Ready(l) => l.article.dek.clone().unwrap_or_default(),
+        _ => String::new(),
+    };
+
+    view! {
+        <Title text=title/>
+        <Meta name="description" content=description/>
+        {move || match state.get() {
+            State::Loading => view! { <ArticleSkeleton/> }.into_any(),
+            State::Ready(loaded) => {
+                let page = page::build(&loaded.article);
+                view! { <ArticleView page base=loaded.url/> }.into_any()
+            }
+            State::Failed(error) => view! {
+                <ErrorPanel error retry=move |_| attempt.update(|n| *n += 1)/>
+            }
+            .into_any(),
+        }}
+    }
+}
