@@ -193,7 +193,7 @@ pub fn from_value(value: &Value) -> Result<Parsed, FormatError> {
         }
     }
 
-    let language = root.opt_str("language")?.filter(|l| !l.trim().is_empty());
+    let language = root.opt_str("language")?;
     let published = root.opt_date("published")?;
     let updated = root.opt_date("updated")?;
 
@@ -237,7 +237,6 @@ pub fn from_value(value: &Value) -> Result<Parsed, FormatError> {
                 Ok(Comments {
                     label: o
                         .opt_str("label")?
-                        .filter(|l| !l.trim().is_empty())
                         .unwrap_or_else(|| "Leave a comment".into()),
                     url: o.opt_str("url")?,
                 })
@@ -256,13 +255,15 @@ pub fn from_value(value: &Value) -> Result<Parsed, FormatError> {
 
 /// Accepts "1", "1.0", "1.2.3"; refuses other majors with a message a reader understands.
 fn check_version(v: &str) -> Result<(), String> {
-    let major = v.split('.').next().unwrap_or("");
-    match major.parse::<u32>() {
-        Ok(SUPPORTED_MAJOR) => Ok(()),
-        Ok(other) => Err(format!(
+    let well_formed = v
+        .split('.')
+        .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()));
+    match v.split('.').next().map(str::parse::<u32>) {
+        Some(Ok(SUPPORTED_MAJOR)) if well_formed => Ok(()),
+        Some(Ok(other)) if well_formed => Err(format!(
             "this article uses format version {v} (major version {other}); this viewer reads version {SUPPORTED_MAJOR}.x"
         )),
-        Err(_) => Err(format!("\"{v}\" is not a version number like \"1.0\"")),
+        _ => Err(format!("\"{v}\" is not a version number like \"1.0\"")),
     }
 }
 
@@ -461,14 +462,19 @@ impl<'a> Obj<'a> {
         self.map.get(key).filter(|v| !v.is_null())
     }
 
+    /// An optional string; blank counts as absent.
     fn opt_str(&self, key: &str) -> Result<Option<String>, FormatError> {
-        self.get(key)
+        Ok(self
+            .get(key)
             .map(|v| as_str(v, &self.child(key)))
-            .transpose()
+            .transpose()?
+            .filter(|s| !s.trim().is_empty()))
     }
 
     fn req_str(&self, key: &str) -> Result<String, FormatError> {
-        self.opt_str(key)?
+        self.get(key)
+            .map(|v| as_str(v, &self.child(key)))
+            .transpose()?
             .ok_or_else(|| FormatError::at(self.child(key), "is required (a string)"))
     }
 
@@ -568,38 +574,32 @@ impl Direction {
     }
 }
 
-/// Writing direction of a BCP 47 tag: right-to-left for scripts written that way
-/// (Arabic, Hebrew, Thaana, Syriac, N'Ko, Adlam, Hanifi Rohingya) and for languages
-/// whose default script is one of them.
+/// Writing direction of a BCP 47 tag: right-to-left when its script subtag is one
+/// written that way (Arabic, Hebrew, Thaana, Syriac, N'Ko, Adlam, Hanifi Rohingya,
+/// Mandaic, Samaritan), or, with no script subtag, when the language's usual script is.
 pub fn direction_of(tag: &str) -> Direction {
     const RTL_SCRIPTS: &[&str] = &[
         "arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg", "mand", "samr",
     ];
-    const LTR_SCRIPTS: &[&str] = &[
-        "latn", "cyrl", "grek", "deva", "hans", "hant", "jpan", "kore",
-    ];
     const RTL_LANGUAGES: &[&str] = &[
-        "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku-arab", "lrc", "mzn", "pnb", "ps",
-        "sd", "ug", "ur", "yi",
+        "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "lrc", "mzn", "pnb", "ps", "sd", "ug",
+        "ur", "yi",
     ];
     let lower = tag.trim().to_ascii_lowercase().replace('_', "-");
-    if lower.is_empty() {
+    let mut subtags = lower.split('-');
+    let primary = subtags.next().unwrap_or("");
+    if primary.is_empty() {
         return Direction::Auto;
     }
-    for sub in lower.split('-').skip(1) {
-        if RTL_SCRIPTS.contains(&sub) {
-            return Direction::Rtl;
-        }
-        if LTR_SCRIPTS.contains(&sub) {
-            return Direction::Ltr;
-        }
-    }
-    let primary = lower.split('-').next().unwrap_or("");
-    if RTL_LANGUAGES.contains(&primary) {
-        Direction::Rtl
-    } else {
-        Direction::Ltr
-    }
+    // The script subtag is the first four-letter one, before any extension (a single letter).
+    let script = subtags
+        .take_while(|s| s.len() > 1)
+        .find(|s| s.len() == 4 && s.bytes().all(|b| b.is_ascii_alphabetic()));
+    let rtl = match script {
+        Some(script) => RTL_SCRIPTS.contains(&script),
+        None => RTL_LANGUAGES.contains(&primary),
+    };
+    if rtl { Direction::Rtl } else { Direction::Ltr }
 }
 
 #[cfg(test)]
@@ -722,6 +722,12 @@ mod tests {
             "version: expected a string, found a number"
         );
         assert!(parse(&minimal("").replace("1.0", "1.7.2")).is_ok());
+        for bad in ["1.", "+1", "1.x", "1..2", " 1.0"] {
+            assert!(
+                err(&minimal("").replace("1.0", bad)).starts_with("version: "),
+                "{bad}"
+            );
+        }
         let p = parse(r#"{"headline":"H","body":[]}"#).unwrap();
         assert_eq!(p.article.version, "1.0");
         assert_eq!(p.warnings.len(), 1);
@@ -753,6 +759,13 @@ mod tests {
             ]
         );
         assert_eq!(p.article.dek, None);
+        assert_eq!(
+            parse(&minimal(r#","dek":"  ","section":"""#))
+                .unwrap()
+                .article
+                .section,
+            None
+        );
         assert_eq!(p.article.comments.unwrap().label, "Leave a comment");
     }
 
@@ -811,6 +824,8 @@ mod tests {
         assert_eq!(direction_of("en-GB"), Direction::Ltr);
         assert_eq!(direction_of("ar-Latn"), Direction::Ltr);
         assert_eq!(direction_of("zh-Hans"), Direction::Ltr);
+        assert_eq!(direction_of("en-u-nu-arab"), Direction::Ltr);
+        assert_eq!(direction_of("ku-Arab-IQ"), Direction::Rtl);
         assert_eq!(direction_of(""), Direction::Auto);
     }
 }

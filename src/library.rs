@@ -1,6 +1,6 @@
 //! The library: the articles listed in `articles/index.json`.
 //!
-//! ```json
+//! ```text
 //! { "articles": [ { "src": "iran-diplomat-defects-2011.json", "headline": "…",
 //!                   "dek": "…", "published": "2011-03-01", "minutes": 3 } ] }
 //! ```

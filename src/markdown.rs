@@ -31,8 +31,12 @@ pub enum Node {
         language: Option<String>,
         text: String,
     },
-    /// A reference to footnote `number` (1-based, article-wide).
-    FootnoteRef(usize),
+    /// A reference to footnote `number` (1-based, article-wide); `first` is the
+    /// reference the note links back to.
+    FootnoteRef {
+        number: usize,
+        first: bool,
+    },
     /// An inline image whose URL passed the policy (a refused one becomes its alt text).
     Image {
         src: String,
@@ -107,6 +111,7 @@ pub struct Footnote {
 pub struct Footnotes {
     numbers: HashMap<String, usize>,
     definitions: HashMap<String, Vec<Node>>,
+    referenced: std::collections::HashSet<usize>,
 }
 
 impl Footnotes {
@@ -263,8 +268,8 @@ impl Builder<'_> {
                 return;
             }
             Open::Html => {
-                let text = plain_text(&frame.children);
-                let text = text.trim_end();
+                let text = without_html_comments(&plain_text(&frame.children));
+                let text = text.trim();
                 if text.is_empty() {
                     return;
                 }
@@ -313,15 +318,17 @@ impl Builder<'_> {
             Event::Text(t) => self.push(Node::Text(t.into_string())),
             Event::Code(t) => self.push(Node::Code(t.into_string())),
             Event::InlineMath(t) | Event::DisplayMath(t) => self.push(Node::Code(t.into_string())),
-            Event::Html(t) | Event::InlineHtml(t) => {
-                let t = t.into_string();
+            // Lines of an HTML block: comments are removed when the block closes.
+            Event::Html(t) => self.push(Node::Text(t.into_string())),
+            Event::InlineHtml(t) => {
                 if !t.trim_start().starts_with("<!--") {
-                    self.push(Node::Text(t));
+                    self.push(Node::Text(t.into_string()));
                 }
             }
             Event::FootnoteReference(label) => {
-                let n = self.notes.number_for(&label);
-                self.push(Node::FootnoteRef(n));
+                let number = self.notes.number_for(&label);
+                let first = self.notes.referenced.insert(number);
+                self.push(Node::FootnoteRef { number, first });
             }
             Event::SoftBreak => self.push(Node::SoftBreak),
             Event::HardBreak => self.push(Node::HardBreak),
@@ -411,6 +418,21 @@ impl Builder<'_> {
     }
 }
 
+/// Removes `<!-- … -->` comments (an unclosed one runs to the end).
+fn without_html_comments(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        rest = match rest[start + 4..].find("-->") {
+            Some(end) => &rest[start + 4 + end + 3..],
+            None => "",
+        };
+    }
+    out.push_str(rest);
+    out
+}
+
 fn convert_align(a: Alignment) -> Align {
     match a {
         Alignment::None => Align::None,
@@ -451,7 +473,7 @@ fn collect_text(nodes: &[Node], out: &mut String) {
                     out.push(' ');
                 }
             }
-            Node::Rule | Node::FootnoteRef(_) | Node::TaskMarker(_) => {}
+            Node::Rule | Node::FootnoteRef { .. } | Node::TaskMarker(_) => {}
         }
     }
 }
@@ -640,13 +662,49 @@ mod tests {
         let Node::Element { children, .. } = &first[0] else {
             panic!()
         };
-        assert_eq!(children[1], Node::FootnoteRef(1));
-        assert_eq!(children[3], Node::FootnoteRef(2));
+        assert_eq!(
+            children[1],
+            Node::FootnoteRef {
+                number: 1,
+                first: true
+            }
+        );
+        assert_eq!(
+            children[3],
+            Node::FootnoteRef {
+                number: 2,
+                first: true
+            }
+        );
         let Node::Element { children, .. } = &second[0] else {
             panic!()
         };
         assert_eq!(children[0], text("Not a note[^a]. New"));
-        assert_eq!(children[1], Node::FootnoteRef(3));
+        assert_eq!(
+            children[1],
+            Node::FootnoteRef {
+                number: 3,
+                first: true
+            }
+        );
+        let again = parse("Twice[^x] and[^x].\n\n[^x]: X.", &mut notes);
+        let Node::Element { children, .. } = &again[0] else {
+            panic!()
+        };
+        assert_eq!(
+            children[1],
+            Node::FootnoteRef {
+                number: 4,
+                first: true
+            }
+        );
+        assert_eq!(
+            children[3],
+            Node::FootnoteRef {
+                number: 4,
+                first: false
+            }
+        );
         let notes = notes.finish();
         let summary: Vec<_> = notes
             .iter()
@@ -658,7 +716,8 @@ mod tests {
                 (1, "b", "Note B. ".to_string()),
                 (2, "a", "Note A. ".to_string()),
                 (3, "c", "Note C. ".to_string()),
-                (4, "unused", "U. ".to_string())
+                (4, "x", "X. ".to_string()),
+                (5, "unused", "U. ".to_string())
             ]
         );
     }

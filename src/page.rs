@@ -15,7 +15,7 @@ pub struct Page {
     pub kicker: Option<String>,
     pub headline: String,
     pub dek: Option<String>,
-    /// The byline as given, or built from `authors` ("By A and B").
+    /// The byline as the publisher wrote it (the view builds one from `authors` when absent).
     pub byline: Option<String>,
     pub authors: Vec<Person>,
     /// Shown as "Source: …" when the article is syndicated.
@@ -154,11 +154,6 @@ pub fn build(article: &Article) -> Page {
             href: a.url.as_deref().and_then(url_policy::link),
         })
         .collect();
-    let byline = article
-        .byline
-        .clone()
-        .filter(|b| !b.trim().is_empty())
-        .or_else(|| byline_from(&authors));
 
     Page {
         id: article.id.clone(),
@@ -168,7 +163,7 @@ pub fn build(article: &Article) -> Page {
         kicker: article.kicker.clone(),
         headline: article.headline.clone(),
         dek: article.dek.clone(),
-        byline,
+        byline: article.byline.clone(),
         authors,
         source: article
             .source
@@ -251,15 +246,6 @@ pub fn credit_line(credit: &str) -> Option<String> {
     } else {
         format!("Photo: {credit}")
     })
-}
-
-fn byline_from(authors: &[Person]) -> Option<String> {
-    let names: Vec<&str> = authors.iter().map(|a| a.name.as_str()).collect();
-    match names.as_slice() {
-        [] => None,
-        [one] => Some(format!("By {one}")),
-        [init @ .., last] => Some(format!("By {} and {last}", init.join(", "))),
-    }
 }
 
 /// Hands out unique anchors: `p1, p2, …` for paragraphs and other blocks, `fig1, …`
@@ -349,7 +335,6 @@ mod tests {
         let page = build(&article::parse(json).unwrap().article);
         assert_eq!(page.authors[0].href, None);
         assert_eq!(page.authors[1].href.as_deref(), Some("https://bob.example"));
-        assert_eq!(page.byline.as_deref(), Some("By Eve and Bob"));
         assert_eq!(page.lead.unwrap().image, None);
         let Content::Figure(f) = &page.body[0].content else {
             panic!()

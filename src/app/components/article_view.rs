@@ -47,7 +47,7 @@ pub fn ArticleView(
 
     let corrections = (!corrections.is_empty()).then(|| {
         view! {
-            <aside class="corrections" aria-labelledby="corrections-title">
+            <section class="corrections" aria-labelledby="corrections-title">
                 <h2 id="corrections-title">{if corrections.len() == 1 { "Correction" } else { "Corrections" }}</h2>
                 <ul>
                     {corrections
@@ -60,11 +60,11 @@ pub fn ArticleView(
                         })
                         .collect_view()}
                 </ul>
-            </aside>
+            </section>
         }
     });
 
-    let byline_view = byline_view(byline, authors);
+    let byline_view = byline_view(byline, authors, &base);
     let minutes = reading.minutes();
     let dates_view = (published.is_some() || updated.is_some()).then(|| {
         view! {
@@ -195,35 +195,36 @@ pub fn ArticleView(
     }
 }
 
-fn byline_view(byline: Option<String>, authors: Vec<Person>) -> Option<AnyView> {
-    // Linked author names when the publisher gave URLs and no byline text of its own.
-    let linked = authors.iter().any(|a| a.href.is_some());
-    match byline {
-        Some(b) if !linked || authors.is_empty() => {
-            Some(view! { <p class="byline">{b}</p> }.into_any())
-        }
-        _ if !authors.is_empty() => {
-            let count = authors.len();
-            let names = authors
-                .into_iter()
-                .enumerate()
-                .map(|(i, a)| {
-                    let sep = match (i, count) {
-                        (0, _) => "",
-                        (i, c) if i == c - 1 => " and ",
-                        _ => ", ",
-                    };
-                    let name = match a.href {
-                        Some(href) => view! { <a rel="author" href=href>{a.name}</a> }.into_any(),
-                        None => a.name.into_any(),
-                    };
-                    view! { {sep} {name} }
-                })
-                .collect_view();
-            Some(view! { <p class="byline">"By " {names}</p> }.into_any())
-        }
-        _ => None,
+/// The publisher's byline text when given; otherwise "By A, B and C" from `authors`,
+/// with each name linked when it has a URL.
+fn byline_view(byline: Option<String>, authors: Vec<Person>, base: &str) -> Option<AnyView> {
+    if let Some(b) = byline {
+        return Some(view! { <p class="byline">{b}</p> }.into_any());
     }
+    if authors.is_empty() {
+        return None;
+    }
+    let count = authors.len();
+    let names = authors
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let sep = match i {
+                0 => "",
+                i if i == count - 1 => " and ",
+                _ => ", ",
+            };
+            let name = match a.href {
+                Some(href) => {
+                    let target = links::target(&href, base);
+                    view! { <a rel=target.rel().map(|r| format!("author {r}")).unwrap_or("author".into()) href=target.href().to_string()>{a.name}</a> }.into_any()
+                }
+                None => a.name.into_any(),
+            };
+            view! { {sep} {name} }
+        })
+        .collect_view();
+    Some(view! { <p class="byline">"By " {names}</p> }.into_any())
 }
 
 fn item_view(item: Item, base: &str) -> AnyView {

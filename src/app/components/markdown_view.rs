@@ -30,11 +30,11 @@ pub fn block_view(node: &Node, id: Option<String>, base: &str) -> AnyView {
             <pre id=id data-language=language.clone()><code>{text.clone()}</code></pre>
         }
         .into_any(),
-        Node::FootnoteRef(n) => {
-            let n = *n;
+        Node::FootnoteRef { number, first } => {
+            let n = *number;
             view! {
                 <sup class="footnote-ref">
-                    <a href=format!("#fn-{n}") id=format!("fnref-{n}") aria-label=format!("Footnote {n}")>{n}</a>
+                    <a href=format!("#fn-{n}") id=first.then(|| format!("fnref-{n}")) aria-label=format!("Footnote {n}")>{n}</a>
                 </sup>
             }
             .into_any()

@@ -1,0 +1,63 @@
+// A tiny static server for the built app (dist/), for the end-to-end tests and
+// for trying a release build: correct MIME types (.wasm as application/wasm),
+// no caching, and the single-page-app fallback (any unknown path without a file
+// extension gets index.html, so deep links like /read?src=… survive a reload).
+//
+//   node e2e/serve.mjs [DIST_DIR] [PORT]
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const root = resolve(process.argv[2] ?? 'dist');
+const port = Number(process.argv[3] ?? 4173);
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+async function fileFor(pathname) {
+  const safe = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+  const path = join(root, safe);
+  if (!path.startsWith(root)) return null;
+  try {
+    const s = await stat(path);
+    if (s.isFile()) return path;
+    if (s.isDirectory()) {
+      const index = join(path, 'index.html');
+      if ((await stat(index)).isFile()) return index;
+    }
+  } catch {}
+  return null;
+}
+
+createServer(async (req, res) => {
+  const url = new URL(req.url, 'http://localhost');
+  let path = await fileFor(url.pathname);
+  if (!path && !extname(url.pathname)) path = join(root, 'index.html');
+  if (!path) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('Not found');
+    return;
+  }
+  const body = await readFile(path);
+  res.writeHead(200, {
+    'content-type': types[extname(path).toLowerCase()] ?? 'application/octet-stream',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}).listen(port, '127.0.0.1', () => {
+  console.log(`Serving ${root} at http://127.0.0.1:${port}/`);
+});

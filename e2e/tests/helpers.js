@@ -1,0 +1,39 @@
+import { expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+
+export const SAMPLE = 'articles/iran-diplomat-defects-2011.json';
+export const HARBOUR = 'articles/harbour-light-restoration.json';
+export const LONG = 'articles/long-read-night-shift.json';
+export const RTL = 'articles/rtl-sample-ar.json';
+
+export const readHref = (src) => `/read?src=${encodeURIComponent(src)}`;
+
+/** Opens an article in the viewer and waits until its headline is shown. */
+export async function openArticle(page, src) {
+  await page.goto(readHref(src));
+  await expect(page.locator('article h1')).toBeVisible();
+}
+
+/** Reads a file of the repository (paths from the repository root). */
+export function repoFile(path) {
+  return readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+}
+
+export function repoJson(path) {
+  return JSON.parse(repoFile(path));
+}
+
+/** Asserts that axe-core finds no WCAG 2.x A/AA or best-practice violations. */
+export async function expectNoAxeViolations(page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
+  );
+  expect(summary, summary.join('\n')).toEqual([]);
+}
+
+/** Collapses white space so text compares the way a reader sees it. */
+export const squash = (s) => s.replace(/\s+/g, ' ').trim();
