@@ -35,13 +35,13 @@ impl LoadError {
     pub fn title(&self) -> &'static str {
         match self {
             LoadError::NoSource => "No article chosen",
-            LoadError::BadAddress(_) => "That address doesn't work",
+            LoadError::BadAddress(_) => "That address doesn’t work",
             LoadError::Http {
                 status: 404 | 410, ..
             } => "Article not found",
             LoadError::Http { .. } => "The server had a problem",
-            LoadError::Network => "Couldn't reach the server",
-            LoadError::Format(_) | LoadError::Index(_) => "This file can't be read",
+            LoadError::Network => "Couldn’t reach the server",
+            LoadError::Format(_) | LoadError::Index(_) => "This file can’t be read",
         }
     }
 

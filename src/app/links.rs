@@ -46,10 +46,21 @@ pub fn viewer_href(article_url: &str) -> String {
     )
 }
 
+/// A link to `#id` on the current page. Written out in full because the document's
+/// `<base href>` would otherwise send a bare `#id` to the site root.
+pub fn fragment_href(id: &str) -> String {
+    let location = window().location();
+    format!(
+        "{}{}#{id}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    )
+}
+
 /// Classifies a link found in the article at `article_url`.
 pub fn target(href: &str, article_url: &str) -> Target {
-    if href.starts_with('#') {
-        return Target::SameSite(href.to_string());
+    if let Some(id) = href.strip_prefix('#') {
+        return Target::SameSite(fragment_href(id));
     }
     let Ok(url) = web_sys::Url::new_with_base(href, article_url) else {
         return Target::External(href.to_string());

@@ -96,7 +96,7 @@ pub fn ArticleView(
                                 <li id=format!("fn-{n}") value=n.to_string()>
                                     {nodes_view(&note.children, &base)}
                                     " "
-                                    <a class="footnote-back" href=format!("#fnref-{n}") aria-label=format!("Back to reference {n}")>"↩"</a>
+                                    <a class="footnote-back" href=links::fragment_href(&format!("fnref-{n}")) aria-label=format!("Back to reference {n}")>"↩"</a>
                                 </li>
                             }
                         })

@@ -34,7 +34,7 @@ pub fn block_view(node: &Node, id: Option<String>, base: &str) -> AnyView {
             let n = *number;
             view! {
                 <sup class="footnote-ref">
-                    <a href=format!("#fn-{n}") id=first.then(|| format!("fnref-{n}")) aria-label=format!("Footnote {n}")>{n}</a>
+                    <a href=links::fragment_href(&format!("fn-{n}")) id=first.then(|| format!("fnref-{n}")) aria-label=format!("Footnote {n}")>{n}</a>
                 </sup>
             }
             .into_any()
