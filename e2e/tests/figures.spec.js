@@ -101,5 +101,8 @@ test('a right-to-left article gets lang and dir', async ({ page }) => {
   const article = page.locator('article');
   await expect(article).toHaveAttribute('lang', 'ar');
   await expect(article).toHaveAttribute('dir', 'rtl');
-  expect(await article.locator('p').first().evaluate((p) => getComputedStyle(p).direction)).toBe('rtl');
+  expect(await article.locator('.article-body p').first().evaluate((p) => getComputedStyle(p).direction)).toBe('rtl');
+  // The viewer's own English labels keep their order inside the right-to-left page.
+  await expect(article.locator('.reading-time')).toHaveText(/^\d+ min read$/);
+  expect(await article.locator('.reading-time').evaluate((p) => getComputedStyle(p).direction)).toBe('ltr');
 });

@@ -68,7 +68,7 @@ pub fn ArticleView(
     let minutes = reading.minutes();
     let dates_view = (published.is_some() || updated.is_some()).then(|| {
         view! {
-            <p class="dates">
+            <p class="dates" dir="auto">
                 {published.map(|d| view! { <time class="published" datetime=d.clone()>{dates::format(&d)}</time> })}
                 {updated.map(|d| view! {
                     <span class="updated">"Updated " <time datetime=d.clone()>{dates::format(&d)}</time></span>
@@ -179,7 +179,7 @@ pub fn ArticleView(
                 <div class="meta">
                     {byline_view}
                     {dates_view}
-                    <p class="reading-time">{format!("{minutes} min read")}</p>
+                    <p class="reading-time" dir="auto">{format!("{minutes} min read")}</p>
                 </div>
                 {lead_view}
             </header>
