@@ -66,3 +66,14 @@ test('the library list failing to load has a message and Retry too', async ({ pa
   await page.getByRole('button', { name: 'Retry' }).click();
   await expect(page.locator('.library-item').first()).toBeVisible();
 });
+
+test('an unknown block type is skipped with a console warning, not an error', async ({ page }) => {
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  const doc = { version: '1.4', headline: 'Future blocks', body: [
+    { type: 'text', markdown: 'Before.' }, { type: 'video', src: 'v.mp4' }, { type: 'text', markdown: 'After.' }] };
+  await page.route('**/future.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(doc) }));
+  await page.goto(readHref('future.json'));
+  await expect(page.locator('.article-body > p')).toHaveText(['Before.', 'After.']);
+  await expect.poll(() => warnings.join('\n')).toContain('body[1]: unknown block type "video" skipped');
+});
