@@ -8,6 +8,9 @@
 //! - [`reading`]: reading-time estimates.
 //! - [`url_policy`]: which URLs may become live links or images.
 //! - [`library`]: the list of articles in `articles/index.json`.
+//! - [`progress`]: reading-progress geometry and positions that survive reflow.
+//! - [`resume`]: saved reading positions (what is stored, and how it is read back).
+//! - [`settings`]: reader settings (text size, typeface, width, theme).
 //!
 //! The browser app (Leptos) lives in [`app`] and is built for wasm32 only.
 
@@ -15,7 +18,10 @@ pub mod article;
 pub mod library;
 pub mod markdown;
 pub mod page;
+pub mod progress;
 pub mod reading;
+pub mod resume;
+pub mod settings;
 pub mod url_policy;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,7 +1,7 @@
 //! The library: the articles listed in `articles/index.json`.
 //!
 //! ```text
-//! { "articles": [ { "src": "iran-diplomat-defects-2011.json", "headline": "…",
+//! { "articles": [ { "src": "iran-diplomat-defects-2011.json", "id": "iran-diplomat-defects-2011", "headline": "…",
 //!                   "dek": "…", "published": "2011-03-01", "minutes": 3 } ] }
 //! ```
 //! `src` is relative to the index file. The other fields let the library page show
@@ -17,6 +17,9 @@ pub struct Index {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
     pub src: String,
+    /// The article's `id`: the key its reading position is saved under.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     pub headline: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dek: Option<String>,

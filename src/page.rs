@@ -198,6 +198,29 @@ pub fn build(article: &Article) -> Page {
     }
 }
 
+impl Page {
+    /// The body's headings in order, `(anchor, level, text)`, for a table of contents.
+    pub fn headings(&self) -> Vec<(String, u8, String)> {
+        self.body
+            .iter()
+            .filter_map(|item| match &item.content {
+                Content::Heading { level, text } => {
+                    Some((item.anchor.clone(), *level, text.clone()))
+                }
+                Content::Node(Node::Element {
+                    kind: Kind::Heading(level),
+                    children,
+                }) => Some((
+                    item.anchor.clone(),
+                    *level,
+                    markdown::plain_text(children).trim().to_string(),
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
 fn page_figure(f: &Figure) -> PageFigure {
     PageFigure {
         image: f.image.as_ref().and_then(|img| {

@@ -65,6 +65,7 @@ fn expected_index() -> library::Index {
             let minutes = page::build(&a).reading.minutes();
             library::Entry {
                 src: name,
+                id: a.id,
                 headline: a.headline,
                 dek: a.dek,
                 published: a.published,

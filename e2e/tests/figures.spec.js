@@ -1,5 +1,5 @@
 // Figures with real local images: sizes, srcset, aspect ratio before load, failures.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 import { HARBOUR, LONG, openArticle, readHref, repoJson } from './helpers.js';
 
 const harbour = repoJson('public/articles/harbour-light-restoration.json');

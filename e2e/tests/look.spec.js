@@ -1,5 +1,5 @@
 // How it looks to readers: accessibility, colour schemes, widths, print.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 import { SAMPLE, HARBOUR, LONG, openArticle, expectNoAxeViolations } from './helpers.js';
 
 for (const colorScheme of ['light', 'dark']) {

@@ -1,5 +1,5 @@
 // The library, routes, deep links and history.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 import { SAMPLE, HARBOUR, LONG, readHref, openArticle, repoJson } from './helpers.js';
 
 test('the library lists every article of index.json with dek, date and reading time', async ({ page }) => {

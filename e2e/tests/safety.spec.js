@@ -1,5 +1,5 @@
 // Article text is data, never markup.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 import { readHref } from './helpers.js';
 
 const hostile = {

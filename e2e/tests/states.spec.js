@@ -1,5 +1,5 @@
 // Loading and error states: every failure ends in a message and a way to retry.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 import { SAMPLE, readHref } from './helpers.js';
 
 /** Holds requests for the sample until `release()` is called. */

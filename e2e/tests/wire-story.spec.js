@@ -1,5 +1,5 @@
 // The canonical sample, checked against the wire story it was made from.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 import { SAMPLE, openArticle, repoJson, squash } from './helpers.js';
 import { readFileSync, existsSync } from 'node:fs';
 

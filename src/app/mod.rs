@@ -4,7 +4,10 @@ pub mod api;
 pub mod components;
 pub mod dates;
 pub mod links;
+pub mod reader_settings;
 pub mod routes;
+pub mod storage;
+pub mod tracker;
 
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
@@ -15,12 +18,18 @@ use routes::{library::LibraryPage, read::ReadPage};
 /// Entry point: mounts the app on `<body>`.
 pub fn start() {
     console_error_panic_hook::set_once();
+    // The app puts readers back where they were (see components/reader.rs);
+    // the browser's own guess, made before the article exists, would fight it.
+    if let Ok(history) = window().history() {
+        let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+    }
     leptos::mount::mount_to_body(App);
 }
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    reader_settings::provide();
     view! {
         <Title formatter=|title: String| if title.is_empty() { "Broadsheet".to_string() } else { format!("{title} — Broadsheet") }/>
         <Router>

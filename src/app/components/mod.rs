@@ -3,4 +3,7 @@
 pub mod article_view;
 pub mod figure;
 pub mod markdown_view;
+pub mod reader;
+pub mod settings_panel;
 pub mod states;
+pub mod toc;

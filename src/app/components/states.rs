@@ -8,6 +8,10 @@ use leptos::prelude::*;
 #[component]
 pub fn ArticleSkeleton() -> impl IntoView {
     view! {
+        // The reading bar's place, so the article lands where the skeleton was.
+        <div class="reader-bar" aria-hidden="true">
+            <div class="reader-bar-inner"><span class="tool skeleton skeleton--tool"></span></div>
+        </div>
         <div class="article article--skeleton" role="status" aria-live="polite">
             <span class="visually-hidden">"Loading article…"</span>
             <div class="article-header" aria-hidden="true">

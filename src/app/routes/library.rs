@@ -2,8 +2,9 @@
 
 use crate::app::api::{self, LoadError};
 use crate::app::components::states::ErrorPanel;
-use crate::app::{dates, links};
+use crate::app::{dates, links, storage};
 use crate::library::Index;
+use crate::resume::{self, Saved, State};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_meta::{Meta, Title};
@@ -33,7 +34,16 @@ pub fn LibraryPage() -> impl IntoView {
                 Some(Ok((index_url, index))) => view! {
                     <ul class="library-list">
                         {index.articles.into_iter().map(|entry| {
-                            let href = links::viewer_href(&links::resolve(&entry.src, &index_url));
+                            let url = links::resolve(&entry.src, &index_url);
+                            let href = links::viewer_href(&url);
+                            let state = storage::get(&resume::key_for(entry.id.as_deref(), &url))
+                                .and_then(|s| Saved::from_json(&s))
+                                .map_or(State::Unread, |s| s.state());
+                            let (state_class, state_text) = match state {
+                                State::Unread => ("state-unread", "Unread".to_string()),
+                                State::Reading(p) => ("state-reading", format!("{p}% read")),
+                                State::Read => ("state-read", "Read".to_string()),
+                            };
                             let dir = entry.language.as_deref().map(|l| crate::article::direction_of(l).as_str());
                             view! {
                                 <li class="library-item" lang=entry.language.clone() dir=dir>
@@ -42,6 +52,8 @@ pub fn LibraryPage() -> impl IntoView {
                                     <p class="library-meta">
                                         {entry.published.map(|d| view! { <time datetime=d.clone()>{dates::format(&d)}</time> " · " })}
                                         <span>{format!("{} min read", entry.minutes)}</span>
+                                        " · "
+                                        <span class=format!("reading-state {state_class}")>{state_text}</span>
                                     </p>
                                 </li>
                             }

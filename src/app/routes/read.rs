@@ -1,9 +1,7 @@
 //! `/read?src=<article JSON URL>`: one article.
 
 use crate::app::api::{self, LoadError, LoadedArticle};
-use crate::app::components::{
-    article_view::ArticleView, states::ArticleSkeleton, states::ErrorPanel,
-};
+use crate::app::components::{reader::Reader, states::ArticleSkeleton, states::ErrorPanel};
 use crate::page;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -60,7 +58,7 @@ pub fn ReadPage() -> impl IntoView {
             State::Loading => view! { <ArticleSkeleton/> }.into_any(),
             State::Ready(loaded) => {
                 let page = page::build(&loaded.article);
-                view! { <ArticleView page base=loaded.url/> }.into_any()
+                view! { <Reader page base=loaded.url/> }.into_any()
             }
             State::Failed(error) => view! {
                 <ErrorPanel error retry=move |_| attempt.update(|n| *n += 1)/>

@@ -1,0 +1,250 @@
+//! An article while it is being read: the progress bar and reading tools, the
+//! table of contents, the article itself, and resuming where the reader left off.
+//! Progress is saved per article `id` (see `crate::resume`).
+
+use super::article_view::ArticleView;
+use super::settings_panel::SettingsPanel;
+use super::toc::{MIN_HEADINGS, Toc};
+use crate::app::storage;
+use crate::app::tracker::{Parts, Tracker};
+use crate::page::Page;
+use crate::progress::Place;
+use crate::reading::minutes_left;
+use crate::resume::{self, READ_AT_PERCENT, Saved};
+use leptos::ev;
+use leptos::html::{Div, Header};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn Reader(
+    page: Page,
+    /** The article's URL. */
+    base: String,
+) -> impl IntoView {
+    let key = resume::key_for(page.id.as_deref(), &base);
+    let saved = storage::get(&key).and_then(|s| Saved::from_json(&s));
+    let key = StoredValue::new(key);
+    let deep_link = StoredValue::new(
+        window()
+            .location()
+            .hash()
+            .unwrap_or_default()
+            .trim_start_matches('#')
+            .to_string(),
+    );
+    let offer = RwSignal::new(
+        saved
+            .clone()
+            .filter(|s| deep_link.with_value(String::is_empty) && s.worth_offering()),
+    );
+    let was_read = StoredValue::new(saved.as_ref().is_some_and(|s| s.read));
+    // Nothing is saved until the reader scrolls: opening an article must not
+    // overwrite the place they left it at.
+    let armed = StoredValue::new(false);
+
+    let total_minutes = page.reading.minutes();
+    let percent = RwSignal::new(0u8);
+    let section = RwSignal::new(None::<String>);
+    let tracker: StoredValue<Option<Tracker>, LocalStorage> = StoredValue::new_local(None);
+    let headings = page.headings();
+
+    let chrome = NodeRef::<Header>::new();
+    let bar = NodeRef::<Div>::new();
+    let fill = NodeRef::<Div>::new();
+    let holder = NodeRef::<Div>::new();
+
+    // Also runs while the page is being torn down, so every read is a `try_`.
+    let save = move || {
+        if !armed.try_get_value().unwrap_or(false) || offer.try_get_untracked().flatten().is_some()
+        {
+            return;
+        }
+        tracker.try_with_value(|t| {
+            let Some(t) = t else { return };
+            let Some(Place { anchor, within }) = t.place() else {
+                return;
+            };
+            let percent = t.percent();
+            let read = was_read.try_get_value().unwrap_or(false) || percent >= READ_AT_PERCENT;
+            was_read.try_set_value(read);
+            let saved = Saved {
+                anchor,
+                within,
+                percent,
+                at: js_sys::Date::now(),
+                read,
+            };
+            key.try_with_value(|key| storage::set(key, &saved.to_json()));
+        });
+    };
+
+    Effect::new(move |_| {
+        let (Some(holder), Some(bar), Some(fill)) = (holder.get(), bar.get(), fill.get()) else {
+            return;
+        };
+        let Some(body) = holder.query_selector(".article-body").ok().flatten() else {
+            return;
+        };
+        let Some(article) = holder.query_selector("article").ok().flatten() else {
+            return;
+        };
+        let parts = Parts {
+            body,
+            article,
+            bar: bar.into(),
+            fill: fill.unchecked_into(),
+            chrome: chrome.get().map(|c| c.unchecked_into()),
+        };
+        let started = Tracker::start(
+            parts,
+            move |now, _| {
+                percent.set(now);
+                if now >= READ_AT_PERCENT {
+                    save();
+                }
+            },
+            move |now| section.set(now),
+            move || {
+                if offer.get_untracked().is_none() {
+                    armed.set_value(true);
+                }
+            },
+        );
+        deep_link.with_value(|id| {
+            if !id.is_empty() {
+                scroll_to_anchor(id);
+            }
+        });
+        tracker.set_value(Some(started));
+    });
+
+    // Save as the reader goes (each whole percent) and when they leave.
+    Effect::new(move |_| {
+        percent.track();
+        save();
+    });
+    let hidden = window_event_listener(ev::visibilitychange, move |_| save());
+    let leaving = window_event_listener(ev::pagehide, move |_| save());
+    on_cleanup(move || {
+        save();
+        hidden.remove();
+        leaving.remove();
+        tracker.try_update_value(|t| *t = None);
+    });
+
+    let time_left = move || match minutes_left(total_minutes, f64::from(percent.get()) / 100.0) {
+        0 => "Finished".to_string(),
+        n => format!("{n} min left"),
+    };
+
+    let settings_open = RwSignal::new(false);
+    let copied = RwSignal::new(None::<&'static str>);
+    let copy_link = move |_| {
+        let anchor = tracker.with_value(|t| t.as_ref().and_then(|t| t.place()).map(|p| p.anchor));
+        let location = window().location();
+        let url = format!(
+            "{}{}{}{}",
+            location.origin().unwrap_or_default(),
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default(),
+            anchor.map(|a| format!("#{a}")).unwrap_or_default()
+        );
+        let promise = window().navigator().clipboard().write_text(&url);
+        leptos::task::spawn_local(async move {
+            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            if !ok {
+                // No clipboard: put the link in the address bar instead.
+                let _ = window().history().and_then(|h| {
+                    h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+                });
+            }
+            copied.set(Some(if ok {
+                "Link to this paragraph copied"
+            } else {
+                "Link to this paragraph is in the address bar"
+            }));
+            set_timeout(move || copied.set(None), std::time::Duration::from_secs(3));
+        });
+    };
+
+    let resume = move |_| {
+        let Some(saved) = offer.get_untracked() else {
+            return;
+        };
+        offer.set(None);
+        armed.set_value(true);
+        tracker.with_value(|t| {
+            if let Some(t) = t {
+                t.restore(&Place {
+                    anchor: saved.anchor.clone(),
+                    within: saved.within,
+                });
+            }
+        });
+    };
+    let dismiss = move |_| {
+        offer.set(None);
+        armed.set_value(true);
+    };
+
+    let has_toc = headings.len() >= MIN_HEADINGS;
+    let toc = has_toc.then(|| view! { <Toc headings current=section.into()/> });
+    let on_keydown = move |ev: ev::KeyboardEvent| {
+        if ev.key() == "Escape" && settings_open.get_untracked() {
+            settings_open.set(false);
+            if let Some(button) = document().get_element_by_id("reader-settings-button") {
+                let _ = button.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        }
+    };
+
+    view! {
+        <div class="progress" role="progressbar" aria-label="Reading progress" aria-valuemin="0" aria-valuemax="100" aria-valuenow="0" node_ref=bar>
+            <div class="progress-fill" node_ref=fill></div>
+        </div>
+        <header class="reader-bar" node_ref=chrome on:keydown=on_keydown>
+            <div class="reader-bar-inner">
+                <span class="time-left">{time_left}</span>
+                <span class="reader-status" role="status">{move || copied.get()}</span>
+                <button type="button" class="tool" on:click=copy_link>"Copy link"</button>
+                <button
+                    type="button"
+                    class="tool"
+                    id="reader-settings-button"
+                    aria-expanded=move || settings_open.get().to_string()
+                    aria-controls="reader-settings"
+                    on:click=move |_| settings_open.update(|o| *o = !*o)
+                >
+                    <span aria-hidden="true">"Aa"</span>
+                    <span class="visually-hidden">"Reader settings"</span>
+                </button>
+            </div>
+            <Show when=move || settings_open.get()>
+                <SettingsPanel/>
+            </Show>
+        </header>
+        {move || storage::problem().get().map(|message| view! { <p class="storage-note" role="note">{message}</p> })}
+        <div class="reader" class=("reader--with-toc", has_toc) node_ref=holder>
+            {toc}
+            <ArticleView page base/>
+        </div>
+        <Show when=move || offer.get().is_some()>
+            <div class="resume" role="region" aria-label="Resume reading">
+                <p>{move || format!("Continue where you left off ({}%)", offer.get().map(|s| s.percent).unwrap_or(0))}</p>
+                <div class="resume-actions">
+                    <button type="button" class="button" on:click=resume>"Continue"</button>
+                    <button type="button" class="button button--secondary" on:click=dismiss>"Start from the top"</button>
+                </div>
+            </div>
+        </Show>
+    }
+}
+
+/// Puts the block `id` just below the sticky chrome (a `#p12` deep link); its
+/// `scroll-margin-top` is the chrome's height (set by the tracker).
+fn scroll_to_anchor(id: &str) {
+    if let Some(el) = document().get_element_by_id(id) {
+        el.scroll_into_view();
+    }
+}

@@ -1,0 +1,65 @@
+//! The reader settings panel: text size, typeface, line width, theme.
+
+use crate::app::reader_settings::use_settings;
+use crate::settings::{Font, SIZE_LABELS, Settings, Theme, Width};
+use leptos::prelude::*;
+
+/// One radio group bound to a field of the settings.
+fn group<T: Copy + PartialEq + Send + Sync + 'static>(
+    legend: &'static str,
+    name: &'static str,
+    options: Vec<(T, &'static str)>,
+    get: fn(&Settings) -> T,
+    set: fn(&mut Settings, T),
+) -> impl IntoView {
+    let settings = use_settings().0;
+    view! {
+        <fieldset class="settings-group">
+            <legend>{legend}</legend>
+            <div class="settings-options">
+                {options
+                    .into_iter()
+                    .map(|(value, label)| {
+                        view! {
+                            <label class="settings-option">
+                                <input
+                                    type="radio"
+                                    name=name
+                                    prop:checked=move || get(&settings.get()) == value
+                                    on:change=move |_| settings.update(|s| set(s, value))
+                                />
+                                <span>{label}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </fieldset>
+    }
+}
+
+#[component]
+pub fn SettingsPanel() -> impl IntoView {
+    let sizes = (0u8..).zip(SIZE_LABELS).collect();
+    view! {
+        <section id="reader-settings" class="settings-panel" aria-labelledby="reader-settings-title">
+            <h2 id="reader-settings-title" class="visually-hidden">"Reader settings"</h2>
+            {group("Text size", "bs-size", sizes, |s| s.size, |s, v| s.size = v)}
+            {group("Typeface", "bs-font", vec![(Font::Serif, "Serif"), (Font::Sans, "Sans-serif")], |s| s.font, |s, v| s.font = v)}
+            {group(
+                "Line width",
+                "bs-width",
+                vec![(Width::Narrow, "Narrow"), (Width::Normal, "Normal"), (Width::Wide, "Wide")],
+                |s| s.width,
+                |s, v| s.width = v,
+            )}
+            {group(
+                "Theme",
+                "bs-theme",
+                vec![(Theme::Auto, "Auto"), (Theme::Light, "Light"), (Theme::Sepia, "Sepia"), (Theme::Dark, "Dark")],
+                |s| s.theme,
+                |s, v| s.theme = v,
+            )}
+        </section>
+    }
+}

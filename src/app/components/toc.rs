@@ -1,0 +1,51 @@
+//! Table of contents for articles with at least three headings, highlighting the
+//! section being read (reported by the reading tracker, `crate::app::tracker`).
+
+use crate::app::links;
+use leptos::prelude::*;
+
+/// Fewer headings than this and there is no table of contents.
+pub const MIN_HEADINGS: usize = 3;
+
+#[component]
+pub fn Toc(
+    /// `(anchor, level, text)` in document order.
+    headings: Vec<(String, u8, String)>,
+    /// Anchor of the heading of the section being read.
+    current: Signal<Option<String>>,
+) -> impl IntoView {
+    // Open beside the article on wide screens; a closed disclosure above it otherwise.
+    let wide = window()
+        .match_media("(min-width: 80rem)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    view! {
+        <nav class="toc" aria-labelledby="toc-title">
+            <details open=wide>
+                <summary id="toc-title">"Contents"</summary>
+                <ol>
+                    {headings
+                        .into_iter()
+                        .map(|(anchor, level, text)| {
+                            let is_current = {
+                                let anchor = anchor.clone();
+                                move || current.with(|c| c.as_deref() == Some(anchor.as_str()))
+                            };
+                            view! {
+                                <li class=format!("toc-level-{level}")>
+                                    <a
+                                        href=links::fragment_href(&anchor)
+                                        aria-current=move || is_current().then(|| "location".to_string())
+                                    >
+                                        {text}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ol>
+            </details>
+        </nav>
+    }
+}

@@ -1,0 +1,63 @@
+//! The only module that touches localStorage.
+//!
+//! Storage can be switched off, full, or throw on every call; reading must go on
+//! regardless. Every failure is swallowed here, and the first one is reported once
+//! through [`problem`] so the app can tell the reader that positions and settings
+//! won't be kept.
+
+use leptos::prelude::*;
+use std::cell::RefCell;
+
+thread_local! {
+    static PROBLEM: RefCell<Option<ArcRwSignal<Option<String>>>> = const { RefCell::new(None) };
+}
+
+/// Set to a reader-facing sentence after the first storage failure.
+pub fn problem() -> ArcRwSignal<Option<String>> {
+    PROBLEM.with(|p| {
+        p.borrow_mut()
+            .get_or_insert_with(|| ArcRwSignal::new(None))
+            .clone()
+    })
+}
+
+fn report(what: &str) {
+    let signal = problem();
+    if signal.get_untracked().is_none() {
+        web_sys::console::warn_1(&format!("Broadsheet: storage unavailable ({what})").into());
+        signal.set(Some(
+            "This browser isn’t letting Broadsheet store anything, so your reading position and settings won’t be kept."
+                .into(),
+        ));
+    }
+}
+
+fn local() -> Option<web_sys::Storage> {
+    match window().local_storage() {
+        Ok(Some(s)) => Some(s),
+        _ => {
+            report("no localStorage");
+            None
+        }
+    }
+}
+
+/// The stored value, or `None` when absent or unreadable.
+pub fn get(key: &str) -> Option<String> {
+    match local()?.get_item(key) {
+        Ok(v) => v,
+        Err(_) => {
+            report("read failed");
+            None
+        }
+    }
+}
+
+/// Stores a value; `false` (and a one-time notice) when storage refuses.
+pub fn set(key: &str, value: &str) -> bool {
+    let ok = local().is_some_and(|s| s.set_item(key, value).is_ok());
+    if !ok {
+        report("write failed");
+    }
+    ok
+}
