@@ -1,6 +1,6 @@
 // A tiny static server for the built app (dist/), for the end-to-end tests and
 // for trying a release build: correct MIME types (.wasm as application/wasm),
-// no caching, and the single-page-app fallback (any unknown path without a file
+// no caching, byte ranges, and the single-page-app fallback (any unknown path without a file
 // extension gets index.html, so deep links like /read?src=… survive a reload).
 //
 //   node e2e/serve.mjs [DIST_DIR] [PORT]
@@ -52,11 +52,21 @@ createServer(async (req, res) => {
     return;
   }
   const body = await readFile(path);
-  res.writeHead(200, {
+  const headers = {
     'content-type': types[extname(path).toLowerCase()] ?? 'application/octet-stream',
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
-  });
+    'accept-ranges': 'bytes',
+  };
+  const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+  if (range) {
+    const start = range[1] === '' ? Math.max(0, body.length - Number(range[2])) : Number(range[1]);
+    const end = range[1] !== '' && range[2] !== '' ? Math.min(Number(range[2]), body.length - 1) : body.length - 1;
+    res.writeHead(206, { ...headers, 'content-range': `bytes ${start}-${end}/${body.length}` });
+    res.end(req.method === 'HEAD' ? undefined : body.subarray(start, end + 1));
+    return;
+  }
+  res.writeHead(200, headers);
   res.end(req.method === 'HEAD' ? undefined : body);
 }).listen(port, '127.0.0.1', () => {
   console.log(`Serving ${root} at http://127.0.0.1:${port}/`);

@@ -199,6 +199,40 @@ pub fn build(article: &Article) -> Page {
 }
 
 impl Page {
+    /// Every image URL the page shows (lead, figures with their srcset entries, and
+    /// inline Markdown images), as written (relative ones resolve against the article).
+    pub fn image_urls(&self) -> Vec<String> {
+        fn walk(nodes: &[Node], out: &mut Vec<String>) {
+            for node in nodes {
+                match node {
+                    Node::Image { src, .. } => out.push(src.clone()),
+                    Node::Element { children, .. } => walk(children, out),
+                    _ => {}
+                }
+            }
+        }
+        let mut out = Vec::new();
+        let figures = self
+            .lead
+            .iter()
+            .chain(self.body.iter().filter_map(|i| match &i.content {
+                Content::Figure(f) => Some(f),
+                _ => None,
+            }));
+        for image in figures.filter_map(|f| f.image.as_ref()) {
+            out.push(image.src.clone());
+            out.extend(image.srcset.iter().map(|(src, _)| src.clone()));
+        }
+        for item in &self.body {
+            if let Content::Node(node) = &item.content {
+                walk(std::slice::from_ref(node), &mut out);
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        out.retain(|u| seen.insert(u.clone()));
+        out
+    }
+
     /// The body's headings in order, `(anchor, level, text)`, for a table of contents.
     pub fn headings(&self) -> Vec<(String, u8, String)> {
         self.body
@@ -368,6 +402,14 @@ mod tests {
         );
         assert_eq!(page.related[0].href, None);
         assert_eq!(page.comments.unwrap().href, None);
+    }
+
+    #[test]
+    fn image_urls_for_saving_offline() {
+        let json = r#"{"headline":"H","lead":{"image":{"src":"a.jpg","srcset":[{"src":"a-640.jpg","width":640},{"src":"a.jpg","width":1280}]}},
+          "body":[{"type":"figure","image":{"src":"javascript:x"}},{"type":"text","markdown":"![alt](b.png) ![x](data:image/png,AA)"}]}"#;
+        let page = build(&article::parse(json).unwrap().article);
+        assert_eq!(page.image_urls(), ["a.jpg", "a-640.jpg", "b.png"]);
     }
 
     #[test]

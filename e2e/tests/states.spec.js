@@ -18,7 +18,7 @@ test('a skeleton shows while loading, and the headline lands where the skeleton 
   await page.goto(readHref(SAMPLE));
   const skeleton = page.locator('.article--skeleton');
   await expect(skeleton).toBeVisible();
-  await expect(page.getByRole('status')).toContainText('Loading article');
+  await expect(page.getByRole('status').filter({ hasText: 'Loading article' })).toBeVisible();
   await expect(page).toHaveTitle('Loading… — Broadsheet');
   const before = await skeleton.locator('.skeleton--headline').first().boundingBox();
   release();

@@ -4,6 +4,7 @@
 
 use crate::{article, library};
 use gloo_net::http::Request;
+use leptos::prelude::window;
 
 /// An article fetched and parsed, with the absolute URL it came from (the base for
 /// its relative links and images).
@@ -25,6 +26,8 @@ pub enum LoadError {
     },
     /// No answer at all: offline, DNS, refused connection, or a CORS refusal.
     Network,
+    /// The browser is offline and no saved copy exists.
+    Offline,
     /// The answer was not an article.
     Format(article::FormatError),
     Index(String),
@@ -41,6 +44,7 @@ impl LoadError {
             } => "Article not found",
             LoadError::Http { .. } => "The server had a problem",
             LoadError::Network => "Couldn’t reach the server",
+            LoadError::Offline => "You’re offline",
             LoadError::Format(_) | LoadError::Index(_) => "This file can’t be read",
         }
     }
@@ -60,6 +64,7 @@ impl LoadError {
                 }
             }
             LoadError::Network => "The network request failed: you may be offline, or the server refused the request (for an article on another site, that site must allow it with CORS).".into(),
+            LoadError::Offline => "You’re offline and this article isn’t saved. It will load by itself when the connection is back.".into(),
             LoadError::Format(e) => format!("It is not a valid Broadsheet article: {e}."),
             LoadError::Index(e) => format!("{e}."),
         }
@@ -91,14 +96,22 @@ async fn get_text(url: &str) -> Result<String, LoadError> {
         .header("Accept", "application/json")
         .send()
         .await
-        .map_err(|_| LoadError::Network)?;
+        .map_err(|_| {
+            if window().navigator().on_line() {
+                LoadError::Network
+            } else {
+                LoadError::Offline
+            }
+        })?;
     if !response.ok() {
         return Err(LoadError::Http {
             status: response.status(),
             status_text: response.status_text(),
         });
     }
-    response.text().await.map_err(|_| LoadError::Network)
+    let text = response.text().await.map_err(|_| LoadError::Network)?;
+    crate::app::offline::note_fetched(url);
+    Ok(text)
 }
 
 /// Fetches and parses the article at `src` (relative to the page, or absolute).

@@ -4,6 +4,7 @@ pub mod api;
 pub mod components;
 pub mod dates;
 pub mod links;
+pub mod offline;
 pub mod reader_settings;
 pub mod routes;
 pub mod storage;
@@ -30,12 +31,22 @@ pub fn start() {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     reader_settings::provide();
+    let offline = offline::provide();
     view! {
         <Title formatter=|title: String| if title.is_empty() { "Broadsheet".to_string() } else { format!("{title} — Broadsheet") }/>
         <Router>
             <header class="site-bar">
                 <A href="/" attr:class="site-name">"Broadsheet"</A>
+                <span class="net-status" role="status">
+                    {move || (!offline.online.get()).then_some("Offline")}
+                </span>
             </header>
+            <Show when=move || offline.update_waiting.get()>
+                <div class="notice notice--update" role="status">
+                    <p>"A new version of Broadsheet is available."</p>
+                    <button type="button" class="button" on:click=|_| offline::accept_update()>"Reload"</button>
+                </div>
+            </Show>
             <main id="main" class="site-main">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=LibraryPage/>

@@ -5,8 +5,8 @@
 use super::article_view::ArticleView;
 use super::settings_panel::SettingsPanel;
 use super::toc::{MIN_HEADINGS, Toc};
-use crate::app::storage;
 use crate::app::tracker::{Parts, Tracker};
+use crate::app::{links, offline, storage};
 use crate::page::Page;
 use crate::progress::Place;
 use crate::reading::minutes_left;
@@ -44,6 +44,7 @@ pub fn Reader(
     let armed = StoredValue::new(false);
 
     let total_minutes = page.reading.minutes();
+    let save_offline = save_offline_button(&page, &base);
     let percent = RwSignal::new(0u8);
     let section = RwSignal::new(None::<String>);
     let tracker: StoredValue<Option<Tracker>, LocalStorage> = StoredValue::new_local(None);
@@ -207,6 +208,7 @@ pub fn Reader(
             <div class="reader-bar-inner">
                 <span class="time-left">{time_left}</span>
                 <span class="reader-status" role="status">{move || copied.get()}</span>
+                {save_offline}
                 <button type="button" class="tool" on:click=copy_link>"Copy link"</button>
                 <button
                     type="button"
@@ -239,6 +241,60 @@ pub fn Reader(
             </div>
         </Show>
     }
+}
+
+/// "Save offline" / "Saved": keeps the article's JSON and images in the offline store.
+fn save_offline_button(page: &Page, base: &str) -> Option<impl IntoView + use<>> {
+    if !offline::use_offline().supported {
+        return None;
+    }
+    let url = base.to_string();
+    let id = page.id.clone();
+    let headline = page.headline.clone();
+    let images: Vec<String> = page
+        .image_urls()
+        .iter()
+        .map(|src| links::resolve(src, base))
+        .collect();
+    let saved = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    {
+        let url = url.clone();
+        leptos::task::spawn_local(async move {
+            if let Ok(list) = offline::list_saved().await {
+                saved.try_set(list.iter().any(|a| a.url == url));
+            }
+        });
+    }
+    let toggle = move |_| {
+        let (url, id, headline, images) =
+            (url.clone(), id.clone(), headline.clone(), images.clone());
+        busy.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let result = if saved.get_untracked() {
+                offline::remove(&[url.clone()]).await
+            } else {
+                offline::save(&url, id.as_deref(), &headline, &images).await
+            };
+            match result {
+                Ok(list) => {
+                    saved.try_set(list.iter().any(|a| a.url == url));
+                }
+                Err(e) => {
+                    error.try_set(Some(format!("Couldn’t save for offline: {e}")));
+                }
+            }
+            busy.try_set(false);
+        });
+    };
+    Some(view! {
+        <button type="button" class="tool" aria-pressed=move || saved.get().to_string() disabled=move || busy.get() on:click=toggle>
+            {move || if saved.get() { "Saved offline" } else { "Save offline" }}
+        </button>
+        {move || error.get().map(|e| view! { <span class="reader-error" role="alert">{e}</span> })}
+    })
 }
 
 /// Puts the block `id` just below the sticky chrome (a `#p12` deep link); its

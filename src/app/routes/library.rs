@@ -2,7 +2,7 @@
 
 use crate::app::api::{self, LoadError};
 use crate::app::components::states::ErrorPanel;
-use crate::app::{dates, links, storage};
+use crate::app::{dates, links, offline, storage};
 use crate::library::Index;
 use crate::resume::{self, Saved, State};
 use leptos::prelude::*;
@@ -61,8 +61,68 @@ pub fn LibraryPage() -> impl IntoView {
                     </ul>
                 }.into_any(),
             }}
+            <SavedArticles/>
             <OpenByUrl/>
         </div>
+    }
+}
+
+/// Articles saved for offline reading, their sizes, and the storage they use.
+#[component]
+fn SavedArticles() -> impl IntoView {
+    let offline = offline::use_offline();
+    let list = RwSignal::new(None::<Result<Vec<offline::SavedArticle>, String>>);
+    let usage = RwSignal::new(None::<(f64, f64)>);
+    let refresh = move || {
+        leptos::task::spawn_local(async move {
+            list.try_set(Some(offline::list_saved().await));
+            usage.try_set(offline::estimate().await);
+        })
+    };
+    if offline.supported {
+        refresh();
+    }
+    let remove = move |urls: Vec<String>| {
+        leptos::task::spawn_local(async move {
+            let result = offline::remove(&urls).await;
+            list.try_set(Some(result));
+            usage.try_set(offline::estimate().await);
+        })
+    };
+    view! {
+        <section class="saved" aria-labelledby="saved-title">
+            <h2 id="saved-title">"Saved for offline"</h2>
+            {move || match list.get() {
+                _ if !offline.supported => view! { <p>"This browser can’t keep articles for offline reading."</p> }.into_any(),
+                None => view! { <p>"Checking…"</p> }.into_any(),
+                Some(Err(e)) => view! { <p>{e}</p> }.into_any(),
+                Some(Ok(items)) if items.is_empty() => view! {
+                    <p>"Nothing yet. Use “Save offline” on an article to keep it with its pictures for reading without a connection."</p>
+                }.into_any(),
+                Some(Ok(items)) => {
+                    let all: Vec<String> = items.iter().map(|a| a.url.clone()).collect();
+                    view! {
+                        <ul class="saved-list">
+                            {items.into_iter().map(|a| {
+                                let url = a.url.clone();
+                                let label = format!("Remove “{}” from offline", a.headline);
+                                view! {
+                                    <li>
+                                        <a href=links::viewer_href(&a.url)>{a.headline}</a>
+                                        <span class="saved-size">{offline::human_bytes(a.bytes)}</span>
+                                        <button type="button" class="tool" aria-label=label on:click=move |_| remove(vec![url.clone()])>"Remove"</button>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                        <button type="button" class="tool" on:click=move |_| remove(all.clone())>"Remove all"</button>
+                    }.into_any()
+                }
+            }}
+            {move || usage.get().map(|(used, quota)| view! {
+                <p class="storage-usage">{format!("Using {} of {} available to Broadsheet on this device.", offline::human_bytes(used), offline::human_bytes(quota))}</p>
+            })}
+        </section>
     }
 }
 

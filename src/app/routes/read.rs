@@ -41,6 +41,23 @@ pub fn ReadPage() -> impl IntoView {
         });
     });
 
+    let offline = crate::app::offline::use_offline();
+    // Back online after "you're offline": try again by itself.
+    Effect::new(move |_| {
+        if offline.online.get()
+            && matches!(state.get_untracked(), State::Failed(LoadError::Offline))
+        {
+            attempt.update(|n| *n += 1);
+        }
+    });
+    let newer = move || {
+        let updated = offline.article_updated.get()?;
+        match &*state.read() {
+            State::Ready(l) if l.url == updated => Some(()),
+            _ => None,
+        }
+    };
+
     let title = move || match &*state.read() {
         State::Ready(l) => l.article.headline.clone(),
         State::Loading => "Loading…".into(),
@@ -52,6 +69,15 @@ pub fn ReadPage() -> impl IntoView {
     };
 
     view! {
+        {move || newer().map(|_| view! {
+            <div class="notice" role="status">
+                <p>"A newer version of this article is available."</p>
+                <button type="button" class="button" on:click=move |_| {
+                    offline.article_updated.set(None);
+                    attempt.update(|n| *n += 1);
+                }>"Show it"</button>
+            </div>
+        })}
         <Title text=title/>
         <Meta name="description" content=description/>
         {move || match state.get() {

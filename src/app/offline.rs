@@ -1,0 +1,295 @@
+//! The app's side of working offline: registering the service worker
+//! (`public/sw.js`), talking to it, and what the reader sees of it — the
+//! online/offline state, "a new version is available", "this article changed",
+//! and articles saved for offline.
+
+use leptos::prelude::*;
+use std::cell::RefCell;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+/// Offline state shared through context.
+#[derive(Clone, Copy)]
+pub struct Offline {
+    pub online: RwSignal<bool>,
+    /// A new version of the app is installed and waiting for the reader's go-ahead.
+    pub update_waiting: RwSignal<bool>,
+    /// URL of an article whose newer copy arrived in the background.
+    pub article_updated: RwSignal<Option<String>>,
+    /// Whether a service worker is available at all (saving offline needs one).
+    pub supported: bool,
+}
+
+thread_local! {
+    /// Article and index URLs fetched before the worker controlled the page.
+    static FETCHED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    static RELOAD_ON_CHANGE: RefCell<bool> = const { RefCell::new(false) };
+    static KEEP: RefCell<Vec<Closure<dyn FnMut(JsValue)>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Called by the fetching module for every article or index it loads.
+pub fn note_fetched(url: &str) {
+    FETCHED.with(|f| {
+        let mut f = f.borrow_mut();
+        if !f.iter().any(|u| u == url) {
+            f.push(url.to_string());
+        }
+    });
+}
+
+fn container() -> Option<web_sys::ServiceWorkerContainer> {
+    let navigator = window().navigator();
+    js_sys::Reflect::has(&navigator, &"serviceWorker".into())
+        .unwrap_or(false)
+        .then(|| navigator.service_worker())
+}
+
+/// Keeps a JS callback alive for the life of the page.
+fn listen(target: &web_sys::EventTarget, event: &str, f: impl FnMut(JsValue) + 'static) {
+    let closure = Closure::<dyn FnMut(JsValue)>::new(f);
+    let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+    KEEP.with(|k| k.borrow_mut().push(closure));
+}
+
+/// Registers the service worker and provides [`Offline`]. Call once, in `App`.
+pub fn provide() -> Offline {
+    let online = RwSignal::new(window().navigator().on_line());
+    let state = Offline {
+        online,
+        update_waiting: RwSignal::new(false),
+        article_updated: RwSignal::new(None),
+        supported: container().is_some(),
+    };
+    listen(&window(), "online", move |_| online.set(true));
+    listen(&window(), "offline", move |_| online.set(false));
+    provide_context(state);
+
+    let Some(sw) = container() else { return state };
+    listen(&sw, "message", move |event| {
+        let data = event.unchecked_into::<web_sys::MessageEvent>().data();
+        if field(&data, "type").as_deref() == Some("article-updated") {
+            state.article_updated.set(field(&data, "url"));
+        }
+    });
+    let had_controller = sw.controller().is_some();
+    listen(&sw, "controllerchange", move |_| {
+        if RELOAD_ON_CHANGE.with(|r| *r.borrow()) {
+            let _ = window().location().reload();
+        } else if !had_controller {
+            // First visit: the worker now controls the page; hand it what was
+            // loaded before, so those articles open offline too.
+            let urls = FETCHED.with(|f| f.borrow().clone());
+            leptos::task::spawn_local(async move {
+                let list = js_sys::Array::new();
+                for u in urls {
+                    list.push(&u.into());
+                }
+                let _ = message(&[("type", "cache-urls".into()), ("urls", list.into())]).await;
+            });
+        }
+    });
+    leptos::task::spawn_local(async move {
+        let reg = match JsFuture::from(sw.register("sw.js")).await {
+            Ok(reg) if reg.is_object() => reg,
+            _ => {
+                web_sys::console::warn_1(
+                    &"Broadsheet: the service worker could not be registered".into(),
+                );
+                return;
+            }
+        };
+        let reg: web_sys::ServiceWorkerRegistration = reg.unchecked_into();
+        let waiting = move || {
+            state
+                .update_waiting
+                .set(container().and_then(|c| c.controller()).is_some())
+        };
+        if reg.waiting().is_some() {
+            waiting();
+        }
+        let r = reg.clone();
+        listen(&reg, "updatefound", move |_| {
+            if let Some(installing) = r.installing() {
+                let worker = installing.clone();
+                listen(&installing, "statechange", move |_| {
+                    if worker.state() == web_sys::ServiceWorkerState::Installed {
+                        waiting();
+                    }
+                });
+            }
+        });
+    });
+    state
+}
+
+pub fn use_offline() -> Offline {
+    use_context::<Offline>().expect("offline::provide runs in App")
+}
+
+/// The reader said "Reload": let the waiting version take over, then reload.
+pub fn accept_update() {
+    let Some(sw) = container() else { return };
+    RELOAD_ON_CHANGE.with(|r| *r.borrow_mut() = true);
+    leptos::task::spawn_local(async move {
+        if let Ok(reg) = JsFuture::from(sw.get_registration()).await {
+            if let Some(waiting) = reg
+                .unchecked_into::<web_sys::ServiceWorkerRegistration>()
+                .waiting()
+            {
+                let msg = object(&[("type", "skip-waiting".into())]);
+                let _ = waiting.post_message(&msg);
+                return;
+            }
+        }
+        let _ = window().location().reload();
+    });
+}
+
+fn field(value: &JsValue, name: &str) -> Option<String> {
+    js_sys::Reflect::get(value, &name.into())
+        .ok()
+        .and_then(|v| v.as_string())
+}
+
+fn object(pairs: &[(&str, JsValue)]) -> js_sys::Object {
+    let o = js_sys::Object::new();
+    for (k, v) in pairs {
+        let _ = js_sys::Reflect::set(&o, &(*k).into(), v);
+    }
+    o
+}
+
+/// Sends a message to the active worker and waits for its answer
+/// (`{ok, result}` or `{ok: false, error}`).
+pub async fn message(pairs: &[(&str, JsValue)]) -> Result<JsValue, String> {
+    let sw = container().ok_or("This browser can’t keep articles offline.")?;
+    let ready = sw
+        .ready()
+        .map_err(|_| "The offline helper isn’t running.")?;
+    let reg = JsFuture::from(ready)
+        .await
+        .map_err(|_| "The offline helper isn’t running.")?;
+    let active = reg
+        .unchecked_into::<web_sys::ServiceWorkerRegistration>()
+        .active()
+        .ok_or("The offline helper isn’t running.")?;
+    let channel = web_sys::MessageChannel::new().map_err(|_| "No message channel.")?;
+    let port = channel.port1();
+    let answer = js_sys::Promise::new(&mut |resolve, _| {
+        let on_message = Closure::once_into_js(move |event: web_sys::MessageEvent| {
+            let _ = resolve.call1(&JsValue::NULL, &event.data());
+        });
+        port.set_onmessage(Some(on_message.unchecked_ref()));
+    });
+    let transfer = js_sys::Array::of1(&channel.port2());
+    active
+        .post_message_with_transferable(&object(pairs), &transfer)
+        .map_err(|_| "The offline helper didn’t answer.")?;
+    let reply = JsFuture::from(answer)
+        .await
+        .map_err(|_| "The offline helper didn’t answer.")?;
+    if js_sys::Reflect::get(&reply, &"ok".into())
+        .ok()
+        .and_then(|v| v.as_bool())
+        == Some(true)
+    {
+        Ok(js_sys::Reflect::get(&reply, &"result".into()).unwrap_or(JsValue::NULL))
+    } else {
+        Err(field(&reply, "error").unwrap_or_else(|| "Saving failed.".into()))
+    }
+}
+
+/// An article saved for offline reading.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SavedArticle {
+    pub url: String,
+    pub headline: String,
+    pub bytes: f64,
+}
+
+fn saved_list(value: JsValue) -> Vec<SavedArticle> {
+    js_sys::Array::from(&value)
+        .iter()
+        .map(|e| SavedArticle {
+            url: field(&e, "url").unwrap_or_default(),
+            headline: field(&e, "headline").unwrap_or_default(),
+            bytes: js_sys::Reflect::get(&e, &"bytes".into())
+                .ok()
+                .and_then(|v| v.as_f64())
+                .unwrap_or(0.0),
+        })
+        .collect()
+}
+
+/// Saves an article's JSON and images for offline reading; asks the browser to
+/// keep Broadsheet's storage (persistent storage) the first time.
+pub async fn save(
+    url: &str,
+    id: Option<&str>,
+    headline: &str,
+    images: &[String],
+) -> Result<Vec<SavedArticle>, String> {
+    let list = js_sys::Array::new();
+    for i in images {
+        list.push(&i.into());
+    }
+    let result = message(&[
+        ("type", "save".into()),
+        ("url", url.into()),
+        ("id", id.map(JsValue::from).unwrap_or(JsValue::NULL)),
+        ("headline", headline.into()),
+        ("images", list.into()),
+    ])
+    .await?;
+    if let Ok(p) = window().navigator().storage().persist() {
+        let _ = JsFuture::from(p).await;
+    }
+    Ok(saved_list(result))
+}
+
+pub async fn list_saved() -> Result<Vec<SavedArticle>, String> {
+    message(&[("type", "list-saved".into())])
+        .await
+        .map(saved_list)
+}
+
+/// Removes these saved articles (all of them when `urls` lists them all).
+pub async fn remove(urls: &[String]) -> Result<Vec<SavedArticle>, String> {
+    let list = js_sys::Array::new();
+    for u in urls {
+        list.push(&u.into());
+    }
+    message(&[("type", "remove".into()), ("urls", list.into())])
+        .await
+        .map(saved_list)
+}
+
+/// `(used, available)` bytes from `navigator.storage.estimate()`.
+pub async fn estimate() -> Option<(f64, f64)> {
+    let estimate = JsFuture::from(window().navigator().storage().estimate().ok()?)
+        .await
+        .ok()?;
+    let get = |k: &str| {
+        js_sys::Reflect::get(&estimate, &k.into())
+            .ok()
+            .and_then(|v| v.as_f64())
+    };
+    Some((get("usage")?, get("quota")?))
+}
+
+/// "1.2 MB", for sizes shown to readers.
+pub fn human_bytes(bytes: f64) -> String {
+    const UNITS: [&str; 5] = ["bytes", "KB", "MB", "GB", "TB"];
+    let mut value = bytes.max(0.0);
+    let mut unit = 0;
+    while value >= 1000.0 && unit < UNITS.len() - 1 {
+        value /= 1000.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{value:.0} {}", UNITS[0])
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
