@@ -92,6 +92,8 @@ pub fn absolute_url(src: &str) -> Result<String, LoadError> {
 }
 
 async fn get_text(url: &str) -> Result<String, LoadError> {
+    // Noted before the answer arrives: the service worker may take over meanwhile.
+    crate::app::offline::note_fetched(url);
     let response = Request::get(url)
         .header("Accept", "application/json")
         .send()
@@ -109,9 +111,7 @@ async fn get_text(url: &str) -> Result<String, LoadError> {
             status_text: response.status_text(),
         });
     }
-    let text = response.text().await.map_err(|_| LoadError::Network)?;
-    crate::app::offline::note_fetched(url);
-    Ok(text)
+    response.text().await.map_err(|_| LoadError::Network)
 }
 
 /// Fetches and parses the article at `src` (relative to the page, or absolute).
