@@ -99,6 +99,8 @@ async function cacheFirst(request, name) {
 
 async function staleWhileRevalidate(event, request) {
   const cached = await caches.match(request, { ignoreVary: true });
+  // Read before `cached` goes to the page, which consumes its body.
+  const cachedText = cached ? cached.clone().text() : null;
   const refresh = fetch(request).then(async (response) => {
     if (!cacheable(response)) return response;
     const fresh = await response.clone().text();
@@ -106,7 +108,7 @@ async function staleWhileRevalidate(event, request) {
     await cache.put(request, response.clone());
     const saved = await caches.open(SAVED);
     if (await saved.match(request)) await saved.put(request, response.clone());
-    if (cached && (await cached.clone().text()) !== fresh) {
+    if (cachedText && (await cachedText) !== fresh) {
       for (const client of await self.clients.matchAll({ type: 'window' })) {
         client.postMessage({ type: 'article-updated', url: request.url });
       }

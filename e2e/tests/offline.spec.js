@@ -77,6 +77,43 @@ test('save an article with its images, read it offline with every image, then re
   await expect(saved).toContainText('Nothing yet');
 });
 
+test('a newer copy of an open article is announced, and shown on request', async ({ page, context }) => {
+  const json = repoJson('public/articles/iran-diplomat-defects-2011.json');
+  await openArticle(page, SAMPLE);
+  await offlineReady(page, SAMPLE);
+  // The publisher corrects the headline.
+  const corrected = { ...json, headline: `${json.headline} (corrected)` };
+  await context.route(`**/${SAMPLE}`, (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(corrected) }));
+  await page.reload();
+  // The cached copy shows at once…
+  await expect(page.locator('article h1')).toHaveText(json.headline);
+  // …and the refreshed one is offered.
+  const notice = page.getByRole('status').filter({ hasText: 'A newer version of this article is available' });
+  await expect(notice).toBeVisible();
+  await notice.getByRole('button', { name: 'Show it' }).click();
+  await expect(page.locator('article h1')).toHaveText(corrected.headline);
+});
+
+test('installable: a manifest with name, icons (192, 512, maskable), colours and start URL', async ({ page, request }) => {
+  await page.goto('/');
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  const manifest = await (await request.get(href)).json();
+  expect(manifest).toMatchObject({ name: 'Broadsheet', short_name: 'Broadsheet', display: 'standalone', start_url: './' });
+  expect(manifest.theme_color).toMatch(/^#/);
+  expect(manifest.background_color).toMatch(/^#/);
+  for (const [size, purpose] of [['192x192', 'any'], ['512x512', 'any'], ['512x512', 'maskable']]) {
+    const icon = manifest.icons.find((i) => i.sizes === size && i.purpose === purpose);
+    expect(icon, `${size} ${purpose}`).toBeTruthy();
+    const [w, h] = await page.evaluate(async (src) => {
+      const img = new Image();
+      img.src = src;
+      await img.decode();
+      return [img.naturalWidth, img.naturalHeight];
+    }, icon.src);
+    expect(`${w}x${h}`).toBe(size);
+  }
+});
+
 test('the service worker never caches an HTTP error or a partial response', async ({ page }) => {
   await openArticle(page, SAMPLE);
   await offlineReady(page, SAMPLE);

@@ -66,12 +66,16 @@ pub fn provide() -> Offline {
     provide_context(state);
 
     let Some(sw) = container() else { return state };
-    listen(&sw, "message", move |event| {
+    // `onmessage` (not addEventListener) also starts delivery of messages the
+    // worker sent before the app was listening.
+    let on_message = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
         let data = event.unchecked_into::<web_sys::MessageEvent>().data();
         if field(&data, "type").as_deref() == Some("article-updated") {
             state.article_updated.set(field(&data, "url"));
         }
     });
+    sw.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    KEEP.with(|k| k.borrow_mut().push(on_message));
     let had_controller = sw.controller().is_some();
     listen(&sw, "controllerchange", move |_| {
         if RELOAD_ON_CHANGE.with(|r| *r.borrow()) {
@@ -90,7 +94,10 @@ pub fn provide() -> Offline {
         }
     });
     leptos::task::spawn_local(async move {
-        let reg = match JsFuture::from(sw.register("sw.js")).await {
+        // updateViaCache "none": the browser always asks the server for sw.js.
+        let options = web_sys::RegistrationOptions::new();
+        options.set_update_via_cache(web_sys::ServiceWorkerUpdateViaCache::None);
+        let reg = match JsFuture::from(sw.register_with_options("sw.js", &options)).await {
             Ok(reg) if reg.is_object() => reg,
             _ => {
                 web_sys::console::warn_1(

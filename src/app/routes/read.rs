@@ -42,12 +42,32 @@ pub fn ReadPage() -> impl IntoView {
     });
 
     let offline = crate::app::offline::use_offline();
-    // Back online after "you're offline": try again by itself.
+    // Back online after "you're offline": try again by itself, a few times, since
+    // the connection is often not quite there when the browser says it is.
+    let recovering = StoredValue::new(0u8);
     Effect::new(move |_| {
         if offline.online.get()
             && matches!(state.get_untracked(), State::Failed(LoadError::Offline))
         {
+            recovering.set_value(3);
             attempt.update(|n| *n += 1);
+        }
+    });
+    Effect::new(move |_| {
+        let failed = matches!(
+            state.get(),
+            State::Failed(LoadError::Network | LoadError::Offline)
+        );
+        if !failed || !offline.online.get_untracked() {
+            return;
+        }
+        let left = recovering.get_value();
+        if left > 0 {
+            recovering.set_value(left - 1);
+            set_timeout(
+                move || attempt.try_update(|n| *n += 1).unwrap_or(()),
+                std::time::Duration::from_secs(1),
+            );
         }
     });
     let newer = move || {
