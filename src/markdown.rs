@@ -286,22 +286,22 @@ impl Builder<'_> {
         if self.skipped > 0 {
             return;
         }
-        if let Some(top) = self.stack.last_mut() {
-            if matches!(top.open, Open::Element(Kind::Table)) {
-                let head_len = usize::from(matches!(
-                    top.children.first(),
-                    Some(Node::Element {
-                        kind: Kind::TableHead,
-                        ..
-                    })
-                ));
-                let rows = top.children.split_off(head_len);
-                if !rows.is_empty() {
-                    top.children.push(Node::Element {
-                        kind: Kind::TableBody,
-                        children: rows,
-                    });
-                }
+        if let Some(top) = self.stack.last_mut()
+            && matches!(top.open, Open::Element(Kind::Table))
+        {
+            let head_len = usize::from(matches!(
+                top.children.first(),
+                Some(Node::Element {
+                    kind: Kind::TableHead,
+                    ..
+                })
+            ));
+            let rows = top.children.split_off(head_len);
+            if !rows.is_empty() {
+                top.children.push(Node::Element {
+                    kind: Kind::TableBody,
+                    children: rows,
+                });
             }
         }
     }

@@ -139,15 +139,14 @@ pub fn accept_update() {
     let Some(sw) = container() else { return };
     RELOAD_ON_CHANGE.with(|r| *r.borrow_mut() = true);
     leptos::task::spawn_local(async move {
-        if let Ok(reg) = JsFuture::from(sw.get_registration()).await {
-            if let Some(waiting) = reg
+        if let Ok(reg) = JsFuture::from(sw.get_registration()).await
+            && let Some(waiting) = reg
                 .unchecked_into::<web_sys::ServiceWorkerRegistration>()
                 .waiting()
-            {
-                let msg = object(&[("type", "skip-waiting".into())]);
-                let _ = waiting.post_message(&msg);
-                return;
-            }
+        {
+            let msg = object(&[("type", "skip-waiting".into())]);
+            let _ = waiting.post_message(&msg);
+            return;
         }
         let _ = window().location().reload();
     });

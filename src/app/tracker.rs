@@ -44,7 +44,7 @@ struct State {
     /// Where the reader was at the last frame (block index, fraction into it):
     /// kept at the reading line when the layout reflows.
     place: Option<(usize, f64)>,
-    on_percent: Rc<dyn Fn(u8, f64)>,
+    on_percent: Rc<dyn Fn(u8)>,
     on_section: Rc<dyn Fn(Option<String>)>,
     on_scroll: Rc<dyn Fn()>,
 }
@@ -60,12 +60,11 @@ pub struct Tracker {
 }
 
 impl Tracker {
-    /// Starts tracking. `on_percent(percent, fraction)` runs whenever the whole
-    /// percentage changes, `on_section(anchor)` whenever the current section does,
+    /// Starts tracking. `on_percent(percent)` runs whenever the whole percentage changes, `on_section(anchor)` whenever the current section does,
     /// and `on_scroll` on every scroll event.
     pub fn start(
         parts: Parts,
-        on_percent: impl Fn(u8, f64) + 'static,
+        on_percent: impl Fn(u8) + 'static,
         on_section: impl Fn(Option<String>) + 'static,
         on_scroll: impl Fn() + 'static,
     ) -> Tracker {
@@ -213,12 +212,11 @@ impl State {
             within,
         };
         let view = self.viewport();
-        if let Some(y) = progress::scroll_to_place(&self.blocks, &place, view) {
-            if (y - view.scroll).abs() > 1.0 {
-                if let Some(w) = web_sys::window() {
-                    w.scroll_to_with_x_and_y(0.0, y);
-                }
-            }
+        if let Some(y) = progress::scroll_to_place(&self.blocks, &place, view)
+            && (y - view.scroll).abs() > 1.0
+            && let Some(w) = web_sys::window()
+        {
+            w.scroll_to_with_x_and_y(0.0, y);
         }
     }
 
@@ -268,9 +266,9 @@ impl State {
             .unwrap_or(0.0);
     }
 
-    /// Updates the bar; returns the new `(percent, fraction)` when the percent
-    /// changed, and the new section's anchor when that changed.
-    fn frame(&mut self) -> (Option<(u8, f64)>, Option<Option<String>>) {
+    /// Updates the bar; returns the new percent when it changed, and the new
+    /// section's anchor when that changed.
+    fn frame(&mut self) -> (Option<u8>, Option<Option<String>>) {
         self.frame_pending = false;
         let view = self.viewport();
         let fraction = progress::fraction(self.body_box, view);
@@ -306,7 +304,7 @@ impl State {
                 .parts
                 .bar
                 .set_attribute("aria-valuenow", &percent.to_string());
-            return (Some((percent, fraction)), section_changed);
+            return (Some(percent), section_changed);
         }
         (None, section_changed)
     }
@@ -318,8 +316,8 @@ fn run_frame(state: &Rc<RefCell<State>>) {
         let mut s = state.borrow_mut();
         (s.frame(), s.on_percent.clone(), s.on_section.clone())
     };
-    if let Some((percent, fraction)) = percent {
-        on_percent(percent, fraction);
+    if let Some(percent) = percent {
+        on_percent(percent);
     }
     if let Some(section) = section {
         on_section(section);

@@ -99,12 +99,7 @@ pub fn Reader(
         };
         let started = Tracker::start(
             parts,
-            move |now, _| {
-                percent.set(now);
-                if now >= READ_AT_PERCENT {
-                    save();
-                }
-            },
+            move |now| percent.set(now),
             move |now| section.set(now),
             move || {
                 if offer.get_untracked().is_none() {
@@ -160,12 +155,15 @@ pub fn Reader(
                     h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
                 });
             }
-            copied.set(Some(if ok {
+            copied.try_set(Some(if ok {
                 "Link to this paragraph copied"
             } else {
                 "Link to this paragraph is in the address bar"
             }));
-            set_timeout(move || copied.set(None), std::time::Duration::from_secs(3));
+            set_timeout(
+                move || _ = copied.try_set(None),
+                std::time::Duration::from_secs(3),
+            );
         });
     };
 
@@ -232,7 +230,7 @@ pub fn Reader(
             <ArticleView page base/>
         </div>
         <Show when=move || offer.get().is_some()>
-            <div class="resume" role="region" aria-label="Resume reading">
+            <div class="notice resume" role="region" aria-label="Resume reading">
                 <p>{move || format!("Continue where you left off ({}%)", offer.get().map(|s| s.percent).unwrap_or(0))}</p>
                 <div class="resume-actions">
                     <button type="button" class="button" on:click=resume>"Continue"</button>
