@@ -3,6 +3,7 @@
 pub mod api;
 pub mod components;
 pub mod dates;
+pub mod embed;
 pub mod links;
 pub mod offline;
 pub mod reader_settings;
@@ -14,7 +15,7 @@ use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
-use routes::{library::LibraryPage, read::ReadPage};
+use routes::{embed::EmbedPage, library::LibraryPage, read::ReadPage};
 
 /// Entry point: mounts the app on `<body>`.
 pub fn start() {
@@ -35,6 +36,25 @@ pub fn App() -> impl IntoView {
     view! {
         <Title formatter=|title: String| if title.is_empty() { "Broadsheet".to_string() } else { format!("{title} — Broadsheet") }/>
         <Router>
+            <SiteChrome offline/>
+            <main id="main" class="site-main">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=LibraryPage/>
+                    <Route path=path!("/read") view=ReadPage/>
+                    <Route path=path!("/embed") view=EmbedPage/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+/// The site bar, the offline badge and the update notice; not in the iframe embed.
+#[component]
+fn SiteChrome(offline: offline::Offline) -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let embedded = move || location.pathname.get() == "/embed";
+    view! {
+        <Show when=move || !embedded()>
             <header class="site-bar">
                 <A href="/" attr:class="site-name">"Broadsheet"</A>
                 <span class="net-status" role="status">
@@ -47,13 +67,7 @@ pub fn App() -> impl IntoView {
                     <button type="button" class="button" on:click=|_| offline::accept_update()>"Reload"</button>
                 </div>
             </Show>
-            <main id="main" class="site-main">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=LibraryPage/>
-                    <Route path=path!("/read") view=ReadPage/>
-                </Routes>
-            </main>
-        </Router>
+        </Show>
     }
 }
 

@@ -8,6 +8,9 @@ use leptos::prelude::*;
 
 #[component]
 pub fn ArticleView(
+    /// In an embed, "Leave a comment" without a comments URL asks the host page.
+    #[prop(optional)]
+    on_comment: Option<Callback<()>>,
     page: Page,
     /** The article's URL. */
     base: String,
@@ -160,6 +163,12 @@ pub fn ArticleView(
             }
             .into_any()
         }
+        None if on_comment.is_some() => view! {
+            <p class="comments">
+                <button type="button" class="comments-cta" on:click=move |_| { if let Some(f) = on_comment { f.run(()) } }>{c.label}</button>
+            </p>
+        }
+        .into_any(),
         None => view! {
             <p class="comments">
                 <span class="comments-cta comments-cta--closed">{c.label}</span>

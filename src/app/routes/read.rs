@@ -9,21 +9,17 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
 #[derive(Clone, Debug, PartialEq)]
-enum State {
+pub enum State {
     Loading,
     Ready(LoadedArticle),
     Failed(LoadError),
 }
 
-#[component]
-pub fn ReadPage() -> impl IntoView {
-    let query = use_query_map();
-    let src = Memo::new(move |_| query.read().get("src"));
+/// Loads the article named by `src`, and again whenever `src` or `attempt` changes.
+/// An answer to an earlier `src` or attempt that arrives late is dropped.
+pub fn load_article(src: Memo<Option<String>>, attempt: RwSignal<u32>) -> RwSignal<State> {
     let state = RwSignal::new(State::Loading);
-    let attempt = RwSignal::new(0u32);
-    // Answers to an earlier src or attempt are dropped when they arrive late.
     let generation = StoredValue::new(0u64);
-
     Effect::new(move |_| {
         let src = src.get();
         attempt.track();
@@ -32,14 +28,23 @@ pub fn ReadPage() -> impl IntoView {
         state.set(State::Loading);
         spawn_local(async move {
             let result = api::load_article(src).await;
-            if generation.get_value() == this {
-                state.set(match result {
+            if generation.try_get_value() == Some(this) {
+                state.try_set(match result {
                     Ok(loaded) => State::Ready(loaded),
                     Err(e) => State::Failed(e),
                 });
             }
         });
     });
+    state
+}
+
+#[component]
+pub fn ReadPage() -> impl IntoView {
+    let query = use_query_map();
+    let src = Memo::new(move |_| query.read().get("src"));
+    let attempt = RwSignal::new(0u32);
+    let state = load_article(src, attempt);
 
     let offline = crate::app::offline::use_offline();
     // Back online after "you're offline": try again by itself, a few times, since

@@ -1,0 +1,39 @@
+//! Talking to the page that embeds the viewer in an iframe (`/embed?src=…`).
+//!
+//! Messages go to the parent window only, and only to its origin: the `origin`
+//! query parameter when given, otherwise the origin of `document.referrer`. With
+//! neither (or when not framed) nothing is sent. Every message is
+//! `{ source: "broadsheet", type, detail }`.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+/// The parent's origin, if this page is framed and it is known.
+pub fn parent_origin(param: Option<String>) -> Option<String> {
+    let window = window();
+    let parent = window.parent().ok().flatten()?;
+    if parent == window {
+        return None;
+    }
+    let candidate = param
+        .or_else(|| document().referrer().into())
+        .filter(|s| !s.is_empty())?;
+    let url = web_sys::Url::new(&candidate).ok()?;
+    matches!(url.protocol().as_str(), "http:" | "https:").then(|| url.origin())
+}
+
+/// Posts `{source: "broadsheet", type: kind, detail}` to the parent at `origin`.
+pub fn post(origin: &str, kind: &str, detail: &[(&str, JsValue)]) {
+    let Some(parent) = window().parent().ok().flatten() else {
+        return;
+    };
+    let d = js_sys::Object::new();
+    for (k, v) in detail {
+        let _ = js_sys::Reflect::set(&d, &(*k).into(), v);
+    }
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"source".into(), &"broadsheet".into());
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &kind.into());
+    let _ = js_sys::Reflect::set(&message, &"detail".into(), &d);
+    let _ = parent.post_message(&message, origin);
+}

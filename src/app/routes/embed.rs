@@ -1,0 +1,107 @@
+//! `/embed?src=<article JSON URL>[&origin=<host origin>][&theme=light|dark|sepia|auto]`:
+//! the article alone, for an iframe on another site. It tells the host its height
+//! (`broadsheet-resize`), and `broadsheet-load`, `broadsheet-error` and
+//! `broadsheet-comment`, through `crate::app::embed`.
+
+use crate::app::components::{
+    article_view::ArticleView, states::ArticleSkeleton, states::ErrorPanel,
+};
+use crate::app::embed;
+use crate::app::routes::read::{State, load_article};
+use crate::page;
+use leptos::html::Div;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+#[component]
+pub fn EmbedPage() -> impl IntoView {
+    let query = use_query_map();
+    let src = Memo::new(move |_| query.read().get("src"));
+    let attempt = RwSignal::new(0u32);
+    let state = load_article(src, attempt);
+    let origin = StoredValue::new(embed::parent_origin(query.read_untracked().get("origin")));
+    let post = move |kind: &str, detail: &[(&str, JsValue)]| {
+        origin.with_value(|o| {
+            if let Some(o) = o {
+                embed::post(o, kind, detail)
+            }
+        })
+    };
+
+    if let Some(theme) = query
+        .read_untracked()
+        .get("theme")
+        .filter(|t| ["auto", "light", "sepia", "dark"].contains(&t.as_str()))
+    {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-theme", &theme);
+        }
+    }
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("data-embed", "iframe");
+    }
+
+    Effect::new(move |_| match &*state.read() {
+        State::Ready(l) => post(
+            "broadsheet-load",
+            &[
+                (
+                    "id",
+                    l.article
+                        .id
+                        .clone()
+                        .map(JsValue::from)
+                        .unwrap_or(JsValue::NULL),
+                ),
+                ("headline", l.article.headline.as_str().into()),
+            ],
+        ),
+        State::Failed(e) => post(
+            "broadsheet-error",
+            &[("message", format!("{} {}", e.title(), e.message()).into())],
+        ),
+        State::Loading => {}
+    });
+
+    // Report the content's height whenever it changes (fonts, images, text size).
+    let frame = NodeRef::<Div>::new();
+    let observer = StoredValue::new_local(None::<(web_sys::ResizeObserver, Closure<dyn FnMut()>)>);
+    Effect::new(move |_| {
+        let Some(el) = frame.get() else { return };
+        let el: web_sys::Element = el.into();
+        let target = el.clone();
+        let report = Closure::<dyn FnMut()>::new(move || {
+            let height = (target.get_bounding_client_rect().bottom()
+                + window().scroll_y().unwrap_or(0.0))
+            .ceil();
+            post("broadsheet-resize", &[("height", height.into())]);
+        });
+        if let Ok(ro) = web_sys::ResizeObserver::new(report.as_ref().unchecked_ref()) {
+            ro.observe(&el);
+            observer.set_value(Some((ro, report)));
+        }
+    });
+    on_cleanup(move || {
+        observer.try_update_value(|o| {
+            if let Some((ro, _)) = o.take() {
+                ro.disconnect();
+            }
+        });
+    });
+
+    let comment = Callback::new(move |_| post("broadsheet-comment", &[]));
+    view! {
+        <div class="embed" node_ref=frame>
+            {move || match state.get() {
+                State::Loading => view! { <ArticleSkeleton/> }.into_any(),
+                State::Ready(loaded) => {
+                    let page = page::build(&loaded.article);
+                    view! { <ArticleView page base=loaded.url on_comment=comment/> }.into_any()
+                }
+                State::Failed(error) => view! { <ErrorPanel error retry=move |_| attempt.update(|n| *n += 1)/> }.into_any(),
+            }}
+        </div>
+    }
+}
