@@ -57,6 +57,8 @@ createServer(async (req, res) => {
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
     'accept-ranges': 'bytes',
+    // embed.js on other sites imports the module and wasm from here.
+    'access-control-allow-origin': '*',
   };
   const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
   if (range) {

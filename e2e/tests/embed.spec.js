@@ -20,26 +20,32 @@ test.use({
 /** Opens the example blog as if it lived on another site (http://blog.test,
  *  answered by the test itself), its iframe pointing at the viewer on 127.0.0.1. */
 async function openHostPage(page, baseURL, embedQuery) {
-  const html = repoFile('public/examples/blog.html').replace(
-    'src="/embed?src=articles%2Firan-diplomat-defects-2011.json"',
-    `src="${baseURL}/embed?${embedQuery}"`,
-  );
+  const html = repoFile('public/examples/blog.html')
+    .replace('src="/embed?src=articles%2Firan-diplomat-defects-2011.json"', `src="${baseURL}/embed?${embedQuery}"`)
+    .replaceAll('src="/', `src="${baseURL}/`);
   await page.route('http://blog.test/**', (route) => route.fulfill({ contentType: 'text/html', body: html }));
   await page.goto('http://blog.test/examples/blog.html');
+  // The custom elements above the iframe have rendered: the layout has settled.
+  await expect(page.locator('broadsheet-article article h1')).toHaveCount(2);
   return page.frameLocator('iframe[data-broadsheet]');
 }
 
-const events = (page, type) => page.evaluate((t) => window.broadsheetEvents.filter((e) => e.type === t), type);
+const events = (page, type, from = 'iframe') =>
+  page.evaluate(([t, f]) => window.broadsheetEvents.filter((e) => e.type === t && e.from === f).map(({ type, detail }) => ({ type, detail })), [type, from]);
 
 test('iframe mode: no app chrome, the host page resizes it to its content, and hears load', async ({ page, baseURL }) => {
   const frame = await openHostPage(page, baseURL, `src=${encodeURIComponent(`${baseURL}/${SAMPLE}`)}`);
   await expect(frame.locator('article h1')).toHaveText(sample.headline);
   await expect(frame.locator('.site-bar, .reader-bar')).toHaveCount(0);
   const iframe = page.locator('iframe[data-broadsheet]');
+  // Chromium does not render (so does not resize-observe) an off-screen
+  // cross-origin frame; a reader sees it once it is in view, and so do we.
+  await iframe.scrollIntoViewIfNeeded();
   const contentHeight = () => frame.locator('.embed').evaluate((el) => el.getBoundingClientRect().bottom + scrollY);
   await expect.poll(async () => Math.abs((await iframe.boundingBox()).height - (await contentHeight()))).toBeLessThanOrEqual(2);
 
   // A bigger text size inside: the iframe follows.
+  await iframe.scrollIntoViewIfNeeded();
   const before = (await iframe.boundingBox()).height;
   await frame.locator('html').evaluate((root) => root.setAttribute('data-size', '4'));
   await expect.poll(async () => (await iframe.boundingBox()).height).toBeGreaterThan(before * 1.1);
@@ -61,12 +67,12 @@ test('iframe mode: a failure is shown in the frame and reported to the host', as
 });
 
 test('iframe mode: messages go only to the host origin that was named', async ({ page, baseURL }) => {
-  // The host names another origin than its own: it must hear nothing.
+  // The host names another origin than its own: it must hear nothing from the iframe.
   const frame = await openHostPage(page, baseURL, `src=${encodeURIComponent(`${baseURL}/${SAMPLE}`)}&origin=${encodeURIComponent('https://elsewhere.example')}`);
   await expect(frame.locator('article h1')).toHaveText(sample.headline);
   await expect(frame.locator('.comments-cta')).toBeVisible();
   await frame.getByRole('button', { name: 'Leave a comment' }).click();
-  expect(await page.evaluate(() => window.broadsheetEvents.length)).toBe(0);
+  expect(await page.evaluate(() => window.broadsheetEvents.filter((e) => e.from === 'iframe').length)).toBe(0);
 });
 
 test('the host page’s aggressive CSS does not reach the embedded article', async ({ page, browser, baseURL }) => {
@@ -89,4 +95,106 @@ test('the host page’s aggressive CSS does not reach the embedded article', asy
   expect(embedded.h1).toEqual(await styleOf(standalone.locator('article h1')));
   expect(embedded.p).toEqual(await styleOf(standalone.locator('.article-body p').first()));
   await standalone.close();
+});
+
+// ---- <broadsheet-article> ----
+
+const harbour = repoJson('public/articles/harbour-light-restoration.json');
+const long = repoJson('public/articles/long-read-night-shift.json');
+const SRC = `src=${encodeURIComponent('articles/iran-diplomat-defects-2011.json')}`;
+
+test('custom elements: both render in shadow roots, and fire broadsheet-load', async ({ page, baseURL }) => {
+  await openHostPage(page, baseURL, SRC);
+  await expect(page.locator('#first article h1')).toHaveText(harbour.headline);
+  await expect(page.locator('#second article h1')).toHaveText(long.headline);
+  expect(await page.locator('#first').evaluate((el) => !!el.shadowRoot.querySelector('article'))).toBe(true);
+  await expect.poll(() => events(page, 'broadsheet-load', 'first')).toEqual([{ type: 'broadsheet-load', detail: { id: harbour.id, headline: harbour.headline } }]);
+  await expect.poll(() => events(page, 'broadsheet-load', 'second')).toEqual([{ type: 'broadsheet-load', detail: { id: long.id, headline: long.headline } }]);
+  // The second asked for sepia.
+  expect(await page.locator('#second .bs-embed').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(244, 236, 216)');
+  // One wasm instance for both.
+  expect(await page.evaluate(() => performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.wasm')).length)).toBe(1);
+});
+
+test('custom elements: the host CSS changes nothing inside, and the embed changes nothing outside', async ({ page, browser, baseURL }) => {
+  const styleOf = (locator) =>
+    locator.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { fontSize: s.fontSize, color: s.color, display: s.display, fontFamily: s.fontFamily, lineHeight: s.lineHeight, letterSpacing: s.letterSpacing };
+    });
+  await openHostPage(page, baseURL, SRC);
+  await expect(page.locator('#first article h1')).toBeVisible();
+  const inside = { h1: await styleOf(page.locator('#first article h1')), p: await styleOf(page.locator('#first .article-body p').first()) };
+  const figure = page.locator('#first .article-body figure img').first();
+  await figure.scrollIntoViewIfNeeded();
+  await expect(figure).toBeVisible();
+  await expect(page.locator('#first figcaption').first()).toBeVisible();
+  const outside = { h1: await styleOf(page.locator('body > h1')), p: await styleOf(page.locator('body > p').first()) };
+
+  const standalone = await browser.newPage({ viewport: page.viewportSize() });
+  await openArticle(standalone, 'articles/harbour-light-restoration.json');
+  expect(inside.h1).toEqual(await styleOf(standalone.locator('article h1')));
+  expect(inside.p).toEqual(await styleOf(standalone.locator('.article-body p').first()));
+  await standalone.close();
+
+  // The same host page with no embeds at all.
+  const bare = await browser.newPage({ viewport: page.viewportSize() });
+  const html = repoFile('public/examples/blog.html').replace(/<broadsheet-article id=[^>]*><\/broadsheet-article>|<iframe data-broadsheet[\s\S]*?<\/iframe>|<script src="\/embed.js"[^>]*><\/script>/g, '');
+  await bare.route('http://blog.test/**', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  await bare.goto('http://blog.test/examples/blog.html');
+  expect(outside.h1).toEqual(await styleOf(bare.locator('body > h1')));
+  expect(outside.p).toEqual(await styleOf(bare.locator('body > p').first()));
+  await bare.close();
+});
+
+test('custom elements: scrolling through the first moves only its progress', async ({ page, baseURL }) => {
+  await openHostPage(page, baseURL, SRC);
+  await expect(page.locator('#second article h1')).toBeVisible();
+  const bar = (id) => page.locator(`#${id} [role="progressbar"]`);
+  await expect(bar('first')).toHaveAttribute('aria-valuenow', '0');
+  // Halfway through the first article's body.
+  await page.locator('#first').evaluate((host) => {
+    const body = host.shadowRoot.querySelector('.article-body').getBoundingClientRect();
+    window.scrollTo(0, scrollY + body.top + (body.height - innerHeight) / 2);
+  });
+  await expect.poll(async () => Number(await bar('first').getAttribute('aria-valuenow'))).toBeGreaterThan(40);
+  await expect.poll(async () => Number(await bar('first').getAttribute('aria-valuenow'))).toBeLessThan(60);
+  await expect(bar('second')).toHaveAttribute('aria-valuenow', '0');
+  const percents = await events(page, 'broadsheet-progress', 'first');
+  expect(percents.at(-1).detail.percent).toBe(Number(await bar('first').getAttribute('aria-valuenow')));
+  // The second only ever reported where it started.
+  expect((await events(page, 'broadsheet-progress', 'second')).map((e) => e.detail.percent)).toEqual([0]);
+  // The bar sits at the top of the element's visible part.
+  const top = await bar('first').evaluate((el) => el.getBoundingClientRect().top);
+  expect(Math.abs(top)).toBeLessThanOrEqual(1);
+});
+
+test('custom elements: "Leave a comment" asks the host; src changes re-render; removal stops events', async ({ page, baseURL }) => {
+  await openHostPage(page, baseURL, SRC);
+  const second = page.locator('#second');
+  await expect(second.locator('article h1')).toHaveText(long.headline);
+  await second.getByRole('button', { name: 'Leave a comment' }).click();
+  await expect.poll(() => events(page, 'broadsheet-comment', 'second')).toHaveLength(1);
+
+  await page.locator('#second').evaluate((el) => el.setAttribute('src', el.getAttribute('src').replace('long-read-night-shift', 'rtl-sample-ar')));
+  await expect(second.locator('article')).toHaveAttribute('dir', 'rtl');
+
+  await page.locator('#first').evaluate((el) => el.remove());
+  const before = (await events(page, 'broadsheet-progress', 'first')).length;
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await expect(second.locator('[role="progressbar"]')).not.toHaveAttribute('aria-valuenow', '0');
+  expect((await events(page, 'broadsheet-progress', 'first')).length).toBe(before);
+});
+
+test('custom elements: progress="none", related="hide" and lang', async ({ page, baseURL }) => {
+  await openHostPage(page, baseURL, SRC);
+  await page.locator('#first').evaluate((el) => {
+    el.setAttribute('progress', 'none');
+    el.setAttribute('related', 'hide');
+    el.setAttribute('lang', 'en-GB');
+  });
+  const first = page.locator('#first');
+  await expect(first.locator('article')).toHaveAttribute('lang', 'en-GB');
+  await expect(first.locator('[role="progressbar"]')).toBeHidden();
+  await expect(first.locator('nav.related')).toHaveCount(0);
 });

@@ -1,6 +1,8 @@
-//! Talking to the page that embeds the viewer in an iframe (`/embed?src=…`).
+//! Talking to the page that embeds the viewer: DOM events on a
+//! `<broadsheet-article>` element ([`dispatch`]), or messages to the parent of an
+//! iframe (`/embed?src=…`, [`post`]).
 //!
-//! Messages go to the parent window only, and only to its origin: the `origin`
+//! Iframe messages go to the parent window only, and only to its origin: the `origin`
 //! query parameter when given, otherwise the origin of `document.referrer`. With
 //! neither (or when not framed) nothing is sent. Every message is
 //! `{ source: "broadsheet", type, detail }`.
@@ -27,13 +29,29 @@ pub fn post(origin: &str, kind: &str, detail: &[(&str, JsValue)]) {
     let Some(parent) = window().parent().ok().flatten() else {
         return;
     };
-    let d = js_sys::Object::new();
-    for (k, v) in detail {
-        let _ = js_sys::Reflect::set(&d, &(*k).into(), v);
-    }
+    let d = detail_object(detail);
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&message, &"source".into(), &"broadsheet".into());
     let _ = js_sys::Reflect::set(&message, &"type".into(), &kind.into());
     let _ = js_sys::Reflect::set(&message, &"detail".into(), &d);
     let _ = parent.post_message(&message, origin);
+}
+
+fn detail_object(detail: &[(&str, JsValue)]) -> js_sys::Object {
+    let d = js_sys::Object::new();
+    for (k, v) in detail {
+        let _ = js_sys::Reflect::set(&d, &(*k).into(), v);
+    }
+    d
+}
+
+/// Dispatches a bubbling, composed `CustomEvent` with `detail` on the element.
+pub fn dispatch(host: &web_sys::HtmlElement, kind: &str, detail: &[(&str, JsValue)]) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail_object(detail));
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(kind, &init) {
+        let _ = host.dispatch_event(&event);
+    }
 }

@@ -3,6 +3,7 @@
 pub mod api;
 pub mod components;
 pub mod dates;
+pub mod element;
 pub mod embed;
 pub mod links;
 pub mod offline;
@@ -17,9 +18,14 @@ use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
 use routes::{embed::EmbedPage, library::LibraryPage, read::ReadPage};
 
-/// Entry point: mounts the app on `<body>`.
+/// Entry point: mounts the app on `<body>` — unless `embed.js` loaded this module
+/// for `<broadsheet-article>` elements on another site (it sets
+/// `window.__broadsheetEmbed`), where only `element::mount_article` is used.
 pub fn start() {
     console_error_panic_hook::set_once();
+    if js_sys::Reflect::get(&window(), &"__broadsheetEmbed".into()).is_ok_and(|v| v.is_truthy()) {
+        return;
+    }
     // The app puts readers back where they were (see components/reader.rs);
     // the browser's own guess, made before the article exists, would fight it.
     if let Ok(history) = window().history() {

@@ -1,8 +1,9 @@
 //! Follows the reader through an article at no cost while scrolling.
 //!
 //! Geometry (where the body and each anchored block are) is measured once, and
-//! again only when something changes size (ResizeObserver on the article: late
-//! images, font swaps, a new text size or width) or the window is resized. The
+//! again only when something changes size (ResizeObserver on the article and on
+//! the page: late images, font swaps, a new text size or width, content above
+//! the article in a host page) or the window is resized. The
 //! scroll listener is passive and only schedules one animation frame; the frame
 //! reads `scrollY`, does arithmetic on the cached geometry (`crate::progress`),
 //! and writes a transform and, when the whole percent changes, one attribute.
@@ -144,6 +145,12 @@ impl Tracker {
             let s = state.borrow();
             o.observe(&s.parts.article);
             o.observe(&s.parts.body);
+            // Content above the article changing height moves it without resizing
+            // it (an ad loading in a host page, an element removed): the page's
+            // own height changes then.
+            if let Some(root) = window.document().and_then(|d| d.document_element()) {
+                o.observe(&root);
+            }
         }
 
         state.borrow_mut().measure();
@@ -252,8 +259,15 @@ impl State {
             .chrome
             .as_ref()
             .map_or(0.0, |c| f64::from(c.offset_height()));
-        // Anchors scrolled into view (#p12, footnotes, contents) stop just below the bar.
-        if let Some(root) = window.document().and_then(|d| d.document_element()) {
+        // Anchors scrolled into view (#p12, footnotes, contents) stop just below the
+        // bar. (Only with chrome: an embed must not touch the host page's root.)
+        if let Some(root) = self
+            .parts
+            .chrome
+            .as_ref()
+            .and_then(|_| window.document())
+            .and_then(|d| d.document_element())
+        {
             let _ = root
                 .unchecked_into::<web_sys::HtmlElement>()
                 .style()

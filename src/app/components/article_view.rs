@@ -11,6 +11,9 @@ pub fn ArticleView(
     /// In an embed, "Leave a comment" without a comments URL asks the host page.
     #[prop(optional)]
     on_comment: Option<Callback<()>>,
+    /// Related links are shown unless this is `Some(false)` (an embed with `related="hide"`).
+    #[prop(optional)]
+    show_related: Option<bool>,
     page: Page,
     /** The article's URL. */
     base: String,
@@ -117,7 +120,7 @@ pub fn ArticleView(
         }
     });
 
-    let related_view = (!related.is_empty()).then(|| {
+    let related_view = (!related.is_empty() && show_related != Some(false)).then(|| {
         view! {
             <nav class="related" aria-labelledby="related-title">
                 <h2 id="related-title">"Related"</h2>

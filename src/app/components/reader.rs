@@ -6,7 +6,7 @@ use super::article_view::ArticleView;
 use super::settings_panel::SettingsPanel;
 use super::toc::{MIN_HEADINGS, Toc};
 use crate::app::tracker::{Parts, Tracker};
-use crate::app::{links, offline, storage};
+use crate::app::{embed, links, offline, storage};
 use crate::page::Page;
 use crate::progress::Place;
 use crate::reading::minutes_left;
@@ -16,23 +16,44 @@ use leptos::html::{Div, Header};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// How a reader inside a `<broadsheet-article>` element differs from the page's.
+pub struct Embedded {
+    /// The custom element: events are dispatched on it.
+    pub host: web_sys::HtmlElement,
+    /// `progress="none"` turns the bar off.
+    pub progress: bool,
+    /// `related="hide"` leaves out related links.
+    pub related: bool,
+}
+
 #[component]
 pub fn Reader(
     page: Page,
     /** The article's URL. */
     base: String,
+    /// Inside a custom element on another site: no reading bar, settings or
+    /// contents; the progress bar sticks to the element; events go to the host.
+    #[prop(optional)]
+    embedded: Option<Embedded>,
 ) -> impl IntoView {
+    let host = StoredValue::new_local(embedded.as_ref().map(|e| e.host.clone()));
+    let show_bar = embedded.as_ref().is_none_or(|e| e.progress);
+    let show_related = embedded.as_ref().is_none_or(|e| e.related);
+    let is_embedded = embedded.is_some();
     let key = resume::key_for(page.id.as_deref(), &base);
     let saved = storage::get(&key).and_then(|s| Saved::from_json(&s));
     let key = StoredValue::new(key);
-    let deep_link = StoredValue::new(
+    // A #p12 in the address is the host page's business when embedded.
+    let deep_link = StoredValue::new(if is_embedded {
+        String::new()
+    } else {
         window()
             .location()
             .hash()
             .unwrap_or_default()
             .trim_start_matches('#')
-            .to_string(),
-    );
+            .to_string()
+    });
     let offer = RwSignal::new(
         saved
             .clone()
@@ -44,7 +65,7 @@ pub fn Reader(
     let armed = StoredValue::new(false);
 
     let total_minutes = page.reading.minutes();
-    let save_offline = save_offline_button(&page, &base);
+    let save_offline = (!is_embedded).then(|| save_offline_button(&page, &base));
     let percent = RwSignal::new(0u8);
     let section = RwSignal::new(None::<String>);
     let tracker: StoredValue<Option<Tracker>, LocalStorage> = StoredValue::new_local(None);
@@ -99,7 +120,14 @@ pub fn Reader(
         };
         let started = Tracker::start(
             parts,
-            move |now| percent.set(now),
+            move |now| {
+                percent.set(now);
+                host.with_value(|host| {
+                    if let Some(host) = host {
+                        embed::dispatch(host, "broadsheet-progress", &[("percent", now.into())]);
+                    }
+                });
+            },
             move |now| section.set(now),
             move || {
                 if offer.get_untracked().is_none() {
@@ -187,7 +215,7 @@ pub fn Reader(
         armed.set_value(true);
     };
 
-    let has_toc = headings.len() >= MIN_HEADINGS;
+    let has_toc = !is_embedded && headings.len() >= MIN_HEADINGS;
     let toc = has_toc.then(|| view! { <Toc headings current=section.into()/> });
     let on_keydown = move |ev: ev::KeyboardEvent| {
         if ev.key() == "Escape" && settings_open.get_untracked() {
@@ -198,10 +226,53 @@ pub fn Reader(
         }
     };
 
-    view! {
-        <div class="progress" role="progressbar" aria-label="Reading progress" aria-valuemin="0" aria-valuemax="100" aria-valuenow="0" node_ref=bar>
+    let progress_bar = view! {
+        <div
+            class="progress"
+            class=("progress--embedded", is_embedded)
+            class=("progress--off", !show_bar)
+            role="progressbar"
+            aria-label="Reading progress"
+            aria-valuemin="0"
+            aria-valuemax="100"
+            aria-valuenow="0"
+            node_ref=bar
+        >
             <div class="progress-fill" node_ref=fill></div>
         </div>
+    };
+    let offer_view = move || {
+        offer.get().map(|saved| view! {
+            <div class="notice resume" class=("notice--inline", is_embedded) role="region" aria-label="Resume reading">
+                <p>{format!("Continue where you left off ({}%)", saved.percent)}</p>
+                <div class="resume-actions">
+                    <button type="button" class="button" on:click=resume>"Continue"</button>
+                    <button type="button" class="button button--secondary" on:click=dismiss>"Start from the top"</button>
+                </div>
+            </div>
+        })
+    };
+    let on_comment = Callback::new(move |_| {
+        host.with_value(|h| {
+            if let Some(h) = h {
+                embed::dispatch(h, "broadsheet-comment", &[]);
+            }
+        })
+    });
+
+    if is_embedded {
+        return view! {
+            {progress_bar}
+            {offer_view}
+            <div class="reader" node_ref=holder>
+                <ArticleView page base on_comment show_related/>
+            </div>
+        }
+        .into_any();
+    }
+
+    view! {
+        {progress_bar}
         <header class="reader-bar" node_ref=chrome on:keydown=on_keydown>
             <div class="reader-bar-inner">
                 <span class="time-left">{time_left}</span>
@@ -229,16 +300,9 @@ pub fn Reader(
             {toc}
             <ArticleView page base/>
         </div>
-        <Show when=move || offer.get().is_some()>
-            <div class="notice resume" role="region" aria-label="Resume reading">
-                <p>{move || format!("Continue where you left off ({}%)", offer.get().map(|s| s.percent).unwrap_or(0))}</p>
-                <div class="resume-actions">
-                    <button type="button" class="button" on:click=resume>"Continue"</button>
-                    <button type="button" class="button button--secondary" on:click=dismiss>"Start from the top"</button>
-                </div>
-            </div>
-        </Show>
+        {offer_view}
     }
+    .into_any()
 }
 
 /// "Save offline" / "Saved": keeps the article's JSON and images in the offline store.

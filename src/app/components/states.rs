@@ -30,7 +30,13 @@ pub fn ArticleSkeleton() -> impl IntoView {
 
 /// An error a reader can act on: what happened, and a way to try again.
 #[component]
-pub fn ErrorPanel(error: LoadError, #[prop(into)] retry: Callback<()>) -> impl IntoView {
+pub fn ErrorPanel(
+    error: LoadError,
+    #[prop(into)] retry: Callback<()>,
+    /// On another site: no link to the viewer's library.
+    #[prop(optional)]
+    embedded: bool,
+) -> impl IntoView {
     let retryable = error.retryable();
     view! {
         <div class="error-panel" role="alert">
@@ -40,7 +46,7 @@ pub fn ErrorPanel(error: LoadError, #[prop(into)] retry: Callback<()>) -> impl I
                 {retryable.then(|| view! {
                     <button type="button" class="button" on:click=move |_| retry.run(())>"Retry"</button>
                 })}
-                <a class="button button--secondary" href="/">"Back to the library"</a>
+                {(!embedded).then(|| view! { <a class="button button--secondary" href="/">"Back to the library"</a> })}
             </p>
         </div>
     }

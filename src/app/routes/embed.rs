@@ -100,7 +100,7 @@ pub fn EmbedPage() -> impl IntoView {
                     let page = page::build(&loaded.article);
                     view! { <ArticleView page base=loaded.url on_comment=comment/> }.into_any()
                 }
-                State::Failed(error) => view! { <ErrorPanel error retry=move |_| attempt.update(|n| *n += 1)/> }.into_any(),
+                State::Failed(error) => view! { <ErrorPanel error embedded=true retry=move |_| attempt.update(|n| *n += 1)/> }.into_any(),
             }}
         </div>
     }
