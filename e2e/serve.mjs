@@ -47,7 +47,7 @@ createServer(async (req, res) => {
   let path = await fileFor(url.pathname);
   if (!path && !extname(url.pathname)) path = join(root, 'index.html');
   if (!path) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'access-control-allow-origin': '*' });
     res.end('Not found');
     return;
   }

@@ -30,6 +30,15 @@ async function openHostPage(page, baseURL, embedQuery) {
   return page.frameLocator('iframe[data-broadsheet]');
 }
 
+/** Brings the iframe into view and waits until the host has sized it to its content. */
+async function iframeSettled(page, frame) {
+  const iframe = page.locator('iframe[data-broadsheet]');
+  await iframe.scrollIntoViewIfNeeded();
+  await expect(frame.locator('article h1')).toBeVisible();
+  const contentHeight = () => frame.locator('.embed').evaluate((el) => el.getBoundingClientRect().bottom + scrollY);
+  await expect.poll(async () => Math.abs((await iframe.boundingBox()).height - (await contentHeight()))).toBeLessThanOrEqual(2);
+}
+
 const events = (page, type, from = 'iframe') =>
   page.evaluate(([t, f]) => window.broadsheetEvents.filter((e) => e.type === t && e.from === f).map(({ type, detail }) => ({ type, detail })), [type, from]);
 
@@ -56,6 +65,7 @@ test('iframe mode: no app chrome, the host page resizes it to its content, and h
 
 test('iframe mode: "Leave a comment" without a comments URL asks the host', async ({ page, baseURL }) => {
   const frame = await openHostPage(page, baseURL, `src=${encodeURIComponent(`${baseURL}/${SAMPLE}`)}`);
+  await iframeSettled(page, frame);
   await frame.getByRole('button', { name: 'Leave a comment' }).click();
   await expect.poll(() => events(page, 'broadsheet-comment')).toHaveLength(1);
 });
@@ -197,4 +207,45 @@ test('custom elements: progress="none", related="hide" and lang', async ({ page,
   await expect(first.locator('article')).toHaveAttribute('lang', 'en-GB');
   await expect(first.locator('[role="progressbar"]')).toBeHidden();
   await expect(first.locator('nav.related')).toHaveCount(0);
+});
+
+test('custom elements: themed from the host with ::part() and custom properties', async ({ page, baseURL }) => {
+  await openHostPage(page, baseURL, SRC);
+  await page.addStyleTag({ content: 'broadsheet-article::part(article) { --bs-accent: rgb(0, 90, 156); --bs-font-serif: "DejaVu Sans Mono", monospace; border: 3px solid rgb(1, 2, 3); }' });
+  const first = page.locator('#first');
+  expect(await first.locator('.kicker').evaluate((el) => getComputedStyle(el).color)).toBe('rgb(0, 90, 156)');
+  expect(await first.locator('article h1').evaluate((el) => getComputedStyle(el).fontFamily)).toContain('DejaVu Sans Mono');
+  expect(await first.locator('.bs-embed').evaluate((el) => getComputedStyle(el).borderTopColor)).toBe('rgb(1, 2, 3)');
+});
+
+test('custom elements: a failure shows in the element, with Retry, and fires broadsheet-error', async ({ page, baseURL }) => {
+  await openHostPage(page, baseURL, SRC);
+  await page.locator('#first').evaluate((el) => el.setAttribute('src', el.getAttribute('src').replace('harbour-light-restoration', 'missing')));
+  const alert = page.locator('#first').getByRole('alert');
+  await expect(alert).toContainText('HTTP 404');
+  await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible();
+  await expect(alert.getByRole('link', { name: 'Back to the library' })).toHaveCount(0);
+  await expect.poll(async () => (await events(page, 'broadsheet-error', 'first'))[0]?.detail.message).toMatch(/HTTP 404/);
+});
+
+test('iframe mode works under a strict host CSP: only the host’s own snippet runs', async ({ page, baseURL }) => {
+  const html = `<!doctype html><html><head><title>Strict host</title></head><body>
+    <iframe data-broadsheet title="Article" style="width:100%;border:0" src="${baseURL}/embed?src=${encodeURIComponent('articles/iran-diplomat-defects-2011.json')}"></iframe>
+    <script nonce="n0nce">
+      window.violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.violations.push(e.violatedDirective + ' ' + e.blockedURI));
+      addEventListener('message', function (event) {
+        var frame = document.querySelector('iframe[data-broadsheet]');
+        if (frame.contentWindow !== event.source || new URL(frame.src).origin !== event.origin) return;
+        if (event.data && event.data.type === 'broadsheet-resize') frame.style.height = event.data.detail.height + 'px';
+      });
+    </script></body></html>`;
+  const csp = `default-src 'none'; script-src 'nonce-n0nce'; style-src 'unsafe-inline'; frame-src ${baseURL}`;
+  await page.route('http://strict.test/**', (route) => route.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': csp }, body: html }));
+  await page.goto('http://strict.test/');
+  const frame = page.frameLocator('iframe[data-broadsheet]');
+  await expect(frame.locator('article h1')).toHaveText(sample.headline);
+  const contentHeight = () => frame.locator('.embed').evaluate((el) => el.getBoundingClientRect().bottom + scrollY);
+  await expect.poll(async () => Math.abs((await page.locator('iframe').boundingBox()).height - (await contentHeight()))).toBeLessThanOrEqual(2);
+  expect(await page.evaluate(() => window.violations)).toEqual([]);
 });

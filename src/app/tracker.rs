@@ -40,7 +40,8 @@ struct State {
     section: Option<usize>,
     inset: f64,
     height: f64,
-    frame_pending: bool,
+    /// The requested animation frame, if one is pending.
+    frame_pending: Option<i32>,
     percent: Option<u8>,
     /// Where the reader was at the last frame (block index, fraction into it):
     /// kept at the reading line when the layout reflows.
@@ -78,7 +79,7 @@ impl Tracker {
             section: None,
             inset: 0.0,
             height: 0.0,
-            frame_pending: false,
+            frame_pending: None,
             percent: None,
             place: None,
             on_percent: Rc::new(on_percent),
@@ -95,11 +96,11 @@ impl Tracker {
             let frame = frame.clone();
             move || {
                 let mut s = state.borrow_mut();
-                if !s.frame_pending {
-                    s.frame_pending = true;
-                    let _ = web_sys::window()
+                if s.frame_pending.is_none() {
+                    s.frame_pending = web_sys::window()
                         .expect("window")
-                        .request_animation_frame(frame.as_ref().as_ref().unchecked_ref());
+                        .request_animation_frame(frame.as_ref().as_ref().unchecked_ref())
+                        .ok();
                 }
             }
         };
@@ -283,7 +284,7 @@ impl State {
     /// Updates the bar; returns the new percent when it changed, and the new
     /// section's anchor when that changed.
     fn frame(&mut self) -> (Option<u8>, Option<Option<String>>) {
-        self.frame_pending = false;
+        self.frame_pending = None;
         let view = self.viewport();
         let fraction = progress::fraction(self.body_box, view);
         let line = view.reading_line();
@@ -341,6 +342,10 @@ fn run_frame(state: &Rc<RefCell<State>>) {
 impl Drop for Tracker {
     fn drop(&mut self) {
         if let Some(window) = web_sys::window() {
+            // A frame still pending would call the closure dropped with us.
+            if let Some(id) = self.state.borrow_mut().frame_pending.take() {
+                let _ = window.cancel_animation_frame(id);
+            }
             let _ = window.remove_event_listener_with_callback(
                 "scroll",
                 self.scroll.as_ref().unchecked_ref(),

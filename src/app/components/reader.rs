@@ -232,6 +232,7 @@ pub fn Reader(
             class=("progress--embedded", is_embedded)
             class=("progress--off", !show_bar)
             role="progressbar"
+            part="progress"
             aria-label="Reading progress"
             aria-valuemin="0"
             aria-valuemax="100"
