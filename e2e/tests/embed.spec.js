@@ -63,6 +63,28 @@ test('iframe mode: no app chrome, the host page resizes it to its content, and h
   await expect.poll(() => events(page, 'broadsheet-load')).toEqual([{ type: 'broadsheet-load', detail: { id: sample.id, headline: sample.headline } }]);
 });
 
+test('iframe mode: progress as the host page scrolls the frame through the window', async ({ page, baseURL }) => {
+  const frame = await openHostPage(page, baseURL, `src=${encodeURIComponent(`${baseURL}/${SAMPLE}`)}`);
+  await iframeSettled(page, frame);
+  const iframe = page.locator('iframe[data-broadsheet]');
+  const bodyBox = await frame.locator('.article-body').evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { top: r.top + scrollY, height: r.height };
+  });
+  const lastPercent = async () => (await events(page, 'broadsheet-progress')).at(-1)?.detail.percent;
+  // Put the bottom of the window halfway down the article body.
+  const scrollBodyTo = (fraction) =>
+    iframe.evaluate((el, [box, f]) => {
+      const frameTop = el.getBoundingClientRect().top + scrollY;
+      window.scrollTo(0, frameTop + box.top + box.height * f - innerHeight);
+    }, [bodyBox, fraction]);
+  await scrollBodyTo(0.5);
+  await expect.poll(lastPercent).toBeGreaterThanOrEqual(40);
+  expect(await lastPercent()).toBeLessThanOrEqual(60);
+  await scrollBodyTo(1.02);
+  await expect.poll(lastPercent).toBe(100);
+});
+
 test('iframe mode: "Leave a comment" without a comments URL asks the host', async ({ page, baseURL }) => {
   const frame = await openHostPage(page, baseURL, `src=${encodeURIComponent(`${baseURL}/${SAMPLE}`)}`);
   await iframeSettled(page, frame);

@@ -1,7 +1,7 @@
 //! `/embed?src=<article JSON URL>[&origin=<host origin>][&theme=light|dark|sepia|auto]`:
 //! the article alone, for an iframe on another site. It tells the host its height
-//! (`broadsheet-resize`), and `broadsheet-load`, `broadsheet-error` and
-//! `broadsheet-comment`, through `crate::app::embed`.
+//! (`broadsheet-resize`), and `broadsheet-load`, `broadsheet-progress`,
+//! `broadsheet-error` and `broadsheet-comment`, through `crate::app::embed`.
 
 use crate::app::components::{
     article_view::ArticleView, states::ArticleSkeleton, states::ErrorPanel,
@@ -91,6 +91,32 @@ pub fn EmbedPage() -> impl IntoView {
         });
     });
 
+    // Reading progress, as far as the frame can see it: the host's window is
+    // unknown here, but an IntersectionObserver (implicit root: the top-level
+    // window) tells which blocks of the body are on screen. Progress is how far
+    // down the body the visible part reaches (100 % once its end is in view).
+    let progress_io = StoredValue::new_local(
+        None::<(
+            web_sys::IntersectionObserver,
+            Closure<dyn FnMut(js_sys::Array)>,
+        )>,
+    );
+    Effect::new(move |_| {
+        if !matches!(&*state.read(), State::Ready(_)) {
+            return;
+        }
+        let Some(el) = frame.get() else { return };
+        // The article replaces the skeleton in the same tick: look once it has.
+        request_animation_frame(move || observe_progress(&el, progress_io, post));
+    });
+    on_cleanup(move || {
+        progress_io.try_update_value(|o| {
+            if let Some((io, _)) = o.take() {
+                io.disconnect();
+            }
+        });
+    });
+
     let comment = Callback::new(move |_| post("broadsheet-comment", &[]));
     view! {
         <div class="embed" node_ref=frame>
@@ -104,4 +130,74 @@ pub fn EmbedPage() -> impl IntoView {
             }}
         </div>
     }
+}
+
+/// Observes the article's blocks and posts `broadsheet-progress` as they come into view.
+/// Observes the article's blocks and posts `broadsheet-progress` as they come into view.
+fn observe_progress(
+    frame: &web_sys::HtmlDivElement,
+    store: StoredValue<
+        Option<(
+            web_sys::IntersectionObserver,
+            Closure<dyn FnMut(js_sys::Array)>,
+        )>,
+        LocalStorage,
+    >,
+    post: impl Fn(&str, &[(&str, JsValue)]) + Copy + 'static,
+) {
+    let Some(body) = frame.query_selector("article .article-body").ok().flatten() else {
+        return;
+    };
+    let visible = std::rc::Rc::new(std::cell::RefCell::new(std::collections::HashMap::<
+        String,
+        f64,
+    >::new()));
+    let last = std::rc::Rc::new(std::cell::Cell::new(None::<u8>));
+    let body_for_cb = body.clone();
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let mut visible = visible.borrow_mut();
+        for entry in entries.iter() {
+            let entry: web_sys::IntersectionObserverEntry = entry.unchecked_into();
+            let id = entry.target().id();
+            if entry.is_intersecting() {
+                visible.insert(id, entry.intersection_rect().bottom());
+            } else {
+                visible.remove(&id);
+            }
+        }
+        let Some(bottom) = visible.values().copied().reduce(f64::max) else {
+            return;
+        };
+        let rect = body_for_cb.get_bounding_client_rect();
+        if rect.height() <= 0.0 {
+            return;
+        }
+        let percent = crate::progress::percent((bottom - rect.top()) / rect.height());
+        if last.get() != Some(percent) {
+            last.set(Some(percent));
+            post("broadsheet-progress", &[("percent", percent.into())]);
+        }
+    });
+    let init = web_sys::IntersectionObserverInit::new();
+    let thresholds = js_sys::Array::new();
+    for i in 0..=10 {
+        thresholds.push(&(f64::from(i) / 10.0).into());
+    }
+    init.set_threshold(&thresholds);
+    let Ok(io) =
+        web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init)
+    else {
+        return;
+    };
+    let children = body.children();
+    for i in 0..children.length() {
+        if let Some(child) = children.item(i).filter(|c| !c.id().is_empty()) {
+            io.observe(&child);
+        }
+    }
+    store.try_update_value(|o| {
+        if let Some((old, _)) = o.replace((io, callback)) {
+            old.disconnect();
+        }
+    });
 }
