@@ -1,8 +1,9 @@
 // Trunk post_build hook. From the real files of this build it writes:
 // - into sw.js, the service worker's precache list and version, so every deploy
 //   that changes the shell yields a new worker version;
-// - into embed.js (the stable, unhashed loader for <broadsheet-article>), the
-//   names of the hashed module, wasm and stylesheet.
+// - embed-<hash>.css, the stylesheet for <broadsheet-article>, and into embed.js
+//   (its stable, unhashed loader) the names of the hashed module, wasm and that
+//   stylesheet.
 //
 //   node scripts/precache.mjs [DIST_DIR]   (default: $TRUNK_STAGING_DIR, else dist)
 import { createHash } from 'node:crypto';
@@ -38,12 +39,24 @@ const find = (re) => {
   if (!name) throw new Error(`${dist}: no file matches ${re}`);
   return name;
 };
+// The embed's stylesheet: the viewer's, with every rem length tied to
+// --bs-rem (16px inside <broadsheet-article>), so a host page that changes its
+// root font size cannot scale the article. Media queries keep their rem (they
+// never depend on the root font size).
+const css = find(/^main-[0-9a-f]+\.css$/);
+const embedCss = (await readFile(join(dist, css), 'utf8'))
+  .split('\n')
+  .map((line) => (line.trimStart().startsWith('@media') ? line : line.replace(/(-?\d*\.?\d+)rem\b/g, 'calc($1 * var(--bs-rem, 1rem))')))
+  .join('\n');
+const embedCssName = `embed-${createHash('sha256').update(embedCss).digest('hex').slice(0, 16)}.css`;
+await writeFile(join(dist, embedCssName), embedCss);
+
 const embedTemplate = await readFile(new URL('../public/embed.js', import.meta.url), 'utf8');
 await writeFile(
   join(dist, 'embed.js'),
   embedTemplate
     .replace('__MODULE__', find(/^broadsheet-[0-9a-f]+\.js$/))
     .replace('__WASM__', find(/^broadsheet-[0-9a-f]+_bg\.wasm$/))
-    .replace('__CSS__', find(/^main-[0-9a-f]+\.css$/)),
+    .replace('__CSS__', embedCssName),
 );
 console.log('embed.js: loader written');

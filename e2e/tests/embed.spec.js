@@ -169,6 +169,11 @@ test('custom elements: the host CSS changes nothing inside, and the embed change
   expect(inside.p).toEqual(await styleOf(standalone.locator('.article-body p').first()));
   await standalone.close();
 
+  // Not even a host that shrinks its root font size scales the article.
+  await page.addStyleTag({ content: 'html { font-size: 10px !important; }' });
+  expect(await styleOf(page.locator('#first article h1'))).toEqual(inside.h1);
+  expect(await styleOf(page.locator('#first .article-body p').first())).toEqual(inside.p);
+
   // The same host page with no embeds at all.
   const bare = await browser.newPage({ viewport: page.viewportSize() });
   const html = repoFile('public/examples/blog.html').replace(/<broadsheet-article id=[^>]*><\/broadsheet-article>|<iframe data-broadsheet[\s\S]*?<\/iframe>|<script src="\/embed.js"[^>]*><\/script>/g, '');
