@@ -60,29 +60,9 @@ fn EmbeddedArticle(
     let state = load_article(src, attempt);
     let host = StoredValue::new_local(host);
     Effect::new(move |_| {
-        host.with_value(|host| match &*state.read() {
-            State::Ready(l) => embed::dispatch(
-                host,
-                "broadsheet-load",
-                &[
-                    (
-                        "id",
-                        l.article
-                            .id
-                            .clone()
-                            .map(JsValue::from)
-                            .unwrap_or(JsValue::NULL),
-                    ),
-                    ("headline", l.article.headline.as_str().into()),
-                ],
-            ),
-            State::Failed(e) => embed::dispatch(
-                host,
-                "broadsheet-error",
-                &[("message", format!("{} {}", e.title(), e.message()).into())],
-            ),
-            State::Loading => {}
-        })
+        if let Some((kind, detail)) = embed::outcome(&state.read()) {
+            host.with_value(|host| embed::dispatch(host, kind, &detail));
+        }
     });
     let lang = (!lang.trim().is_empty()).then_some(lang);
     move || match state.get() {

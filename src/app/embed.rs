@@ -55,3 +55,32 @@ pub fn dispatch(host: &web_sys::HtmlElement, kind: &str, detail: &[(&str, JsValu
         let _ = host.dispatch_event(&event);
     }
 }
+
+/// The event a load outcome is announced with, and its detail: `broadsheet-load`
+/// `{id, headline}` or `broadsheet-error` `{message}`; nothing while loading.
+pub fn outcome(
+    state: &crate::app::routes::read::State,
+) -> Option<(&'static str, Vec<(&'static str, JsValue)>)> {
+    use crate::app::routes::read::State;
+    match state {
+        State::Ready(l) => Some((
+            "broadsheet-load",
+            vec![
+                (
+                    "id",
+                    l.article
+                        .id
+                        .clone()
+                        .map(JsValue::from)
+                        .unwrap_or(JsValue::NULL),
+                ),
+                ("headline", l.article.headline.as_str().into()),
+            ],
+        )),
+        State::Failed(e) => Some((
+            "broadsheet-error",
+            vec![("message", format!("{} {}", e.title(), e.message()).into())],
+        )),
+        State::Loading => None,
+    }
+}

@@ -43,26 +43,10 @@ pub fn EmbedPage() -> impl IntoView {
         let _ = root.set_attribute("data-embed", "iframe");
     }
 
-    Effect::new(move |_| match &*state.read() {
-        State::Ready(l) => post(
-            "broadsheet-load",
-            &[
-                (
-                    "id",
-                    l.article
-                        .id
-                        .clone()
-                        .map(JsValue::from)
-                        .unwrap_or(JsValue::NULL),
-                ),
-                ("headline", l.article.headline.as_str().into()),
-            ],
-        ),
-        State::Failed(e) => post(
-            "broadsheet-error",
-            &[("message", format!("{} {}", e.title(), e.message()).into())],
-        ),
-        State::Loading => {}
+    Effect::new(move |_| {
+        if let Some((kind, detail)) = embed::outcome(&state.read()) {
+            post(kind, &detail);
+        }
     });
 
     // Report the content's height whenever it changes (fonts, images, text size).
