@@ -2,9 +2,12 @@
 // for trying a release build: correct MIME types (.wasm as application/wasm),
 // no caching, byte ranges, and the single-page-app fallback (any unknown path without a file
 // extension gets index.html, so deep links like /read?src=… survive a reload).
+// It applies the headers of dist/_headers (public/_headers) as a static host would,
+// Content-Security-Policy included, except Cache-Control: tests want no caching.
 //
 //   node e2e/serve.mjs [DIST_DIR] [PORT]
 import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -26,6 +29,32 @@ const types = {
   '.txt': 'text/plain; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
 };
+
+// `_headers`: a path pattern (`*` matches anything) at the start of a line, then
+// indented `Name: value` lines. Every matching rule adds its headers.
+function readHeaderRules() {
+  let text = '';
+  try {
+    text = readFileSync(join(root, '_headers'), 'utf8');
+  } catch {
+    return [];
+  }
+  const rules = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.trimStart().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const pattern = line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+      rules.push({ re: new RegExp(`^${pattern}$`), headers: {} });
+    } else if (rules.length) {
+      const colon = line.indexOf(':');
+      const name = line.slice(0, colon).trim().toLowerCase();
+      if (name !== 'cache-control') rules.at(-1).headers[name] = line.slice(colon + 1).trim();
+    }
+  }
+  return rules;
+}
+const headerRules = readHeaderRules();
+const headersFor = (pathname) => Object.assign({}, ...headerRules.filter((r) => r.re.test(pathname)).map((r) => r.headers));
 
 async function fileFor(pathname) {
   const safe = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
@@ -59,6 +88,7 @@ createServer(async (req, res) => {
     'accept-ranges': 'bytes',
     // embed.js on other sites imports the module and wasm from here.
     'access-control-allow-origin': '*',
+    ...headersFor(url.pathname),
   };
   const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
   if (range) {

@@ -1,7 +1,7 @@
 // Broadsheet embed loader: <broadsheet-article src="…/article.json"></broadsheet-article>
 // with one <script src="https://viewer.example/embed.js"></script>.
 //
-// This file keeps a stable, unhashed URL; the build (scripts/precache.mjs) writes
+// This file keeps a stable, unhashed URL; the build (scripts/postbuild.mjs) writes
 // the names of this build's hashed module, wasm and stylesheet into it. The wasm
 // is loaded once, on the first element, and shared by every element on the page.
 // Each element renders into its own shadow root, so the host's CSS and ours never

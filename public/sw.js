@@ -3,7 +3,7 @@
 //
 // - The app shell (index.html, the hashed .js/.wasm/.css, boot.js, icons,
 //   manifest) is precached. The list and VERSION are written into this file at
-//   build time by scripts/precache.mjs from the real dist files, so every deploy
+//   build time by scripts/postbuild.mjs from the real dist files, so every deploy
 //   that changes the shell is a new worker; old shell caches go on activate.
 // - Navigations: network first, falling back to the cached shell, so deep links
 //   (/read?src=…) open offline.

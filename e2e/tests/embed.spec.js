@@ -1,21 +1,22 @@
 // Embedding on another site: iframe mode (/embed) and the example host page.
 import { test, expect } from './fixtures.js';
-import { SAMPLE, openArticle, repoFile, repoJson } from './helpers.js';
+import { SAMPLE, openArticle, repoFile, repoJson, withoutLocalNetworkChecks } from './helpers.js';
 
 const sample = repoJson('public/articles/iran-diplomat-defects-2011.json');
 
 // The host page is answered by the test under a made-up public origin; Chromium's
 // local-network checks would stop it framing the viewer on 127.0.0.1 (in real use
 // both sites are public). Switch those checks off for this file only.
-test.use({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run',
-      '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessForNavigations',
-    ],
-  },
-});
+test.use({ launchOptions: withoutLocalNetworkChecks });
+
+/** Answers http://blog.test/ with the page `html` and the example's stylesheet. */
+async function serveBlog(page, html) {
+  await page.route('http://blog.test/**', (route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (path.endsWith('.css')) return route.fulfill({ contentType: 'text/css', body: repoFile(`public${path}`) });
+    return route.fulfill({ contentType: 'text/html', body: html });
+  });
+}
 
 /** Opens the example blog as if it lived on another site (http://blog.test,
  *  answered by the test itself), its iframe pointing at the viewer on 127.0.0.1. */
@@ -23,7 +24,7 @@ async function openHostPage(page, baseURL, embedQuery) {
   const html = repoFile('public/examples/blog.html')
     .replace('src="/embed?src=articles%2Firan-diplomat-defects-2011.json"', `src="${baseURL}/embed?${embedQuery}"`)
     .replaceAll('src="/', `src="${baseURL}/`);
-  await page.route('http://blog.test/**', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  await serveBlog(page, html);
   await page.goto('http://blog.test/examples/blog.html');
   // The custom elements above the iframe have rendered: the layout has settled.
   await expect(page.locator('broadsheet-article article h1')).toHaveCount(2);
@@ -177,7 +178,7 @@ test('custom elements: the host CSS changes nothing inside, and the embed change
   // The same host page with no embeds at all.
   const bare = await browser.newPage({ viewport: page.viewportSize() });
   const html = repoFile('public/examples/blog.html').replace(/<broadsheet-article id=[^>]*><\/broadsheet-article>|<iframe data-broadsheet[\s\S]*?<\/iframe>|<script src="\/embed.js"[^>]*><\/script>/g, '');
-  await bare.route('http://blog.test/**', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  await serveBlog(bare, html);
   await bare.goto('http://blog.test/examples/blog.html');
   expect(outside.h1).toEqual(await styleOf(bare.locator('body > h1')));
   expect(outside.p).toEqual(await styleOf(bare.locator('body > p').first()));

@@ -37,3 +37,14 @@ export async function expectNoAxeViolations(page) {
 
 /** Collapses white space so text compares the way a reader sees it. */
 export const squash = (s) => s.replace(/\s+/g, ' ').trim();
+
+/** Launch options with Chromium's local-network checks off, for tests whose page
+ * is answered by the test under a made-up public origin (in real use both sites
+ * are public): `test.use({ launchOptions: withoutLocalNetworkChecks })`. */
+export const withoutLocalNetworkChecks = {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run',
+    '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessForNavigations',
+  ],
+};

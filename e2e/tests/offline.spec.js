@@ -135,7 +135,7 @@ test('the service worker never caches an HTTP error or a partial response', asyn
 test('a new deploy: the open page offers to reload, reloading runs the new version, old caches go', async ({ browser }) => {
   const dist = fileURLToPath(new URL('../../dist', import.meta.url));
   const site = fileURLToPath(new URL('../../target/e2e/update-site', import.meta.url));
-  const precache = fileURLToPath(new URL('../../scripts/precache.mjs', import.meta.url));
+  const precache = fileURLToPath(new URL('../../scripts/postbuild.mjs', import.meta.url));
   const serve = fileURLToPath(new URL('../serve.mjs', import.meta.url));
   rmSync(site, { recursive: true, force: true });
   cpSync(dist, site, { recursive: true });

@@ -1,16 +1,33 @@
 // Trunk post_build hook. From the real files of this build it writes:
+// - start-<hash>.js, the loader Trunk inlines into index.html, moved to its own
+//   file so the page runs under a CSP with no 'unsafe-inline' (docs/deploying.md);
 // - into sw.js, the service worker's precache list and version, so every deploy
 //   that changes the shell yields a new worker version;
 // - embed-<hash>.css, the stylesheet for <broadsheet-article>, and into embed.js
 //   (its stable, unhashed loader) the names of the hashed module, wasm and that
 //   stylesheet.
 //
-//   node scripts/precache.mjs [DIST_DIR]   (default: $TRUNK_STAGING_DIR, else dist)
+//   node scripts/postbuild.mjs [DIST_DIR]   (default: $TRUNK_STAGING_DIR, else dist)
 import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const dist = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? 'dist';
+
+// Trunk's loader: `<script type="module">import init … </script>`. `trunk serve`
+// adds an inline live-reload script too; that one stays (development only).
+const indexPath = join(dist, 'index.html');
+const indexHtml = await readFile(indexPath, 'utf8');
+const loader = /<script type="module">\s*(import init[\s\S]*?)<\/script>/;
+const inline = indexHtml.match(loader);
+if (inline) {
+  const name = `start-${createHash('sha256').update(inline[1]).digest('hex').slice(0, 16)}.js`;
+  await writeFile(join(dist, name), inline[1].trim() + '\n');
+  await writeFile(indexPath, indexHtml.replace(loader, `<script type="module" src="/${name}"></script>`));
+  console.log(`loader: moved to ${name}`);
+} else if (!/<script type="module" src="\/start-[0-9a-f]+\.js">/.test(indexHtml)) {
+  throw new Error(`${indexPath}: Trunk's loader script was not found`);
+}
 const top = await readdir(dist, { withFileTypes: true });
 const shell = top
   .filter((e) => e.isFile() && /\.(html|js|wasm|css|webmanifest|png|svg|ico)$/.test(e.name) && !['sw.js', 'embed.js'].includes(e.name))
