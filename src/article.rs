@@ -8,6 +8,7 @@
 //! The format is documented in `docs/article-format.md` and described by the
 //! JSON Schema in `public/schema/article-v1.json`.
 
+use crate::limits::{self, MAX_BLOCKS, MAX_FILE_BYTES, MAX_JSON_DEPTH, thousands};
 use serde_json::{Map, Value};
 use std::fmt;
 
@@ -126,6 +127,35 @@ pub struct Parsed {
     pub warnings: Vec<String>,
 }
 
+/// Parses an article file as it arrived: at most [`MAX_FILE_BYTES`] of UTF-8
+/// JSON (a byte-order mark is allowed).
+pub fn parse_bytes(bytes: &[u8]) -> Result<Parsed, FormatError> {
+    parse(decode_text(bytes)?)
+}
+
+/// The text of a JSON file: refuses files over [`MAX_FILE_BYTES`] and bytes that are
+/// not UTF-8 (rather than showing replacement characters in the article).
+pub fn decode_text(bytes: &[u8]) -> Result<&str, FormatError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len()));
+    }
+    std::str::from_utf8(bytes).map_err(|e| {
+        FormatError::root(format!(
+            "the file is not UTF-8 text (invalid bytes at byte {})",
+            thousands(e.valid_up_to())
+        ))
+    })
+}
+
+/// The error for a file over [`MAX_FILE_BYTES`]; `bytes` is its size when known.
+pub fn too_large(bytes: usize) -> FormatError {
+    let known = if bytes > MAX_FILE_BYTES { format!(" ({})", limits::size(bytes)) } else { String::new() };
+    FormatError::root(format!(
+        "the file is too large{known}: Broadsheet reads files of up to {}",
+        limits::size(MAX_FILE_BYTES)
+    ))
+}
+
 /// Parses article JSON text.
 pub fn parse(text: &str) -> Result<Parsed, FormatError> {
     let trimmed = text.trim_start_matches('\u{feff}');
@@ -147,6 +177,9 @@ fn describe_json_error(e: &serde_json::Error) -> String {
     use serde_json::error::Category;
     match e.classify() {
         Category::Eof => "the text ends too early".into(),
+        _ if e.to_string().starts_with("recursion limit exceeded") => {
+            format!("it is nested more than {MAX_JSON_DEPTH} levels deep")
+        }
         _ => {
             // serde_json appends " at line L column C"; we print those ourselves.
             let s = e.to_string();
@@ -185,6 +218,16 @@ pub fn from_value(value: &Value) -> Result<Parsed, FormatError> {
         Some(other) => return Err(type_error(&body_path, "an array of blocks", other)),
         None => return Err(FormatError::at("body", "is required (an array of blocks)")),
     };
+    if body_items.len() > MAX_BLOCKS {
+        return Err(FormatError::at(
+            "body",
+            format!(
+                "has {} blocks; Broadsheet shows articles of up to {} blocks",
+                thousands(body_items.len()),
+                thousands(MAX_BLOCKS)
+            ),
+        ));
+    }
     let mut body = Vec::with_capacity(body_items.len());
     for (i, item) in body_items.iter().enumerate() {
         let path = format!("{body_path}[{i}]");
@@ -829,5 +872,29 @@ mod tests {
         assert_eq!(direction_of("en-u-nu-arab"), Direction::Ltr);
         assert_eq!(direction_of("ku-Arab-IQ"), Direction::Rtl);
         assert_eq!(direction_of(""), Direction::Auto);
+    }
+
+    #[test]
+    fn files_over_the_limits_are_refused_with_a_reason() {
+        let big = vec![b' '; MAX_FILE_BYTES + 1];
+        assert_eq!(
+            parse_bytes(&big).unwrap_err().to_string(),
+            "the file is too large (5 MB): Broadsheet reads files of up to 5 MB"
+        );
+        let latin1 = b"{\"headline\":\"Caf\xe9\",\"body\":[]}";
+        assert_eq!(
+            parse_bytes(latin1).unwrap_err().to_string(),
+            "the file is not UTF-8 text (invalid bytes at byte 16)"
+        );
+        let blocks = vec![r#"{"type":"text","markdown":"x"}"#; MAX_BLOCKS + 1].join(",");
+        let doc = format!(r#"{{"headline":"H","body":[{blocks}]}}"#);
+        assert_eq!(
+            parse(&doc).unwrap_err().to_string(),
+            "body: has 5,001 blocks; Broadsheet shows articles of up to 5,000 blocks"
+        );
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        assert!(parse(&deep).unwrap_err().to_string().contains("nested more than 128 levels deep"));
+        let bom = "\u{feff}{\"headline\":\"H\",\"body\":[]}";
+        assert_eq!(parse_bytes(bom.as_bytes()).unwrap().article.headline, "H");
     }
 }

@@ -7,6 +7,8 @@
 //! - [`page`]: an article made ready to show (URLs checked, anchors, reading time).
 //! - [`reading`]: reading-time estimates.
 //! - [`url_policy`]: which URLs may become live links or images.
+//! - [`invariants`]: what must hold of any page built from any input (for fuzzing).
+//! - [`limits`]: the caps on input size and shape, and their messages.
 //! - [`library`]: the list of articles in `articles/index.json`.
 //! - [`progress`]: reading-progress geometry and positions that survive reflow.
 //! - [`resume`]: saved reading positions (what is stored, and how it is read back).
@@ -15,7 +17,9 @@
 //! The browser app (Leptos) lives in [`app`] and is built for wasm32 only.
 
 pub mod article;
+pub mod invariants;
 pub mod library;
+pub mod limits;
 pub mod markdown;
 pub mod page;
 pub mod progress;

@@ -11,13 +11,15 @@
 //! - Nesting deeper than [`MAX_DEPTH`] is flattened into its parent rather than
 //!   refused, so the text still reads and rendering stays shallow.
 //! - Footnotes are numbered across the whole article in order of first reference.
+//! - A table shows at most [`MAX_TABLE_CELLS`] cells; the rows left out are
+//!   counted in a note under it.
 
 use crate::url_policy;
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::collections::HashMap;
 
-/// Deepest element nesting kept; deeper structure is flattened.
-pub const MAX_DEPTH: usize = 24;
+pub use crate::limits::MAX_DEPTH;
+use crate::limits::{MAX_TABLE_CELLS, thousands};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Node {
@@ -162,6 +164,10 @@ pub fn parse(markdown: &str, notes: &mut Footnotes) -> Vec<Node> {
         table_aligns: Vec::new(),
         in_head: false,
         cell: 0,
+        table_cells: 0,
+        dropped_rows: 0,
+        dropped_cells: 0,
+        discard: 0,
     };
     for event in Parser::new_ext(markdown, options) {
         b.event(event);
@@ -209,6 +215,12 @@ struct Builder<'n> {
     table_aligns: Vec<Align>,
     in_head: bool,
     cell: usize,
+    /// Cells kept so far in this table, and what was left out over the cap.
+    table_cells: usize,
+    dropped_rows: usize,
+    dropped_cells: usize,
+    /// Depth inside a subtree being left out (a row or cell over the cap).
+    discard: usize,
 }
 
 impl Builder<'_> {
@@ -223,7 +235,13 @@ impl Builder<'_> {
     }
 
     fn open(&mut self, open: Open) {
-        if self.stack.len() > MAX_DEPTH {
+        // A table's frames become one level deeper than the stack shows: its
+        // head row gets a <tr> and its body rows a <tbody> when they close.
+        let in_table = self
+            .stack
+            .iter()
+            .any(|f| matches!(f.open, Open::Element(Kind::Table)));
+        if self.stack.len() + usize::from(in_table) > MAX_DEPTH {
             self.skipped += 1;
         } else {
             self.stack.push(Frame::new(open));
@@ -307,12 +325,21 @@ impl Builder<'_> {
     }
 
     fn event(&mut self, event: Event<'_>) {
+        if self.discard > 0 {
+            match event {
+                Event::Start(_) => self.discard += 1,
+                Event::End(_) => self.discard -= 1,
+                _ => {}
+            }
+            return;
+        }
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(TagEnd::Table) => {
                 // Rows after the head belong in a <tbody>.
                 self.wrap_table_body();
                 self.close();
+                self.note_shortened_table();
             }
             Event::End(_) => self.close(),
             Event::Text(t) => self.push(Node::Text(t.into_string())),
@@ -337,6 +364,26 @@ impl Builder<'_> {
         }
     }
 
+    /// Under a table that went over [`MAX_TABLE_CELLS`]: says what is missing.
+    fn note_shortened_table(&mut self) {
+        let (rows, cells) = (self.dropped_rows, self.dropped_cells);
+        if rows == 0 && cells == 0 {
+            return;
+        }
+        let missing = match (rows, cells) {
+            (0, c) => format!("{} cells", thousands(c)),
+            (1, _) => "1 row".to_string(),
+            (r, _) => format!("{} rows", thousands(r)),
+        };
+        self.push(Node::Element {
+            kind: Kind::Paragraph,
+            children: vec![Node::Text(format!(
+                "Table shortened: {missing} left out (Broadsheet shows up to {} cells of a table).",
+                thousands(MAX_TABLE_CELLS)
+            ))],
+        });
+    }
+
     fn start(&mut self, tag: Tag<'_>) {
         let open = match tag {
             Tag::Paragraph => Open::Element(Kind::Paragraph),
@@ -357,6 +404,9 @@ impl Builder<'_> {
             Tag::Table(aligns) => {
                 self.open(Open::Element(Kind::Table));
                 self.table_aligns = aligns.iter().map(|a| convert_align(*a)).collect();
+                self.table_cells = 0;
+                self.dropped_rows = 0;
+                self.dropped_cells = 0;
                 return;
             }
             Tag::TableHead => {
@@ -367,9 +417,20 @@ impl Builder<'_> {
             Tag::TableRow => {
                 self.in_head = false;
                 self.cell = 0;
+                if self.table_cells + self.table_aligns.len().max(1) > MAX_TABLE_CELLS {
+                    self.dropped_rows += 1;
+                    self.discard = 1;
+                    return;
+                }
                 Open::Element(Kind::TableRow)
             }
             Tag::TableCell => {
+                if self.table_cells >= MAX_TABLE_CELLS {
+                    self.dropped_cells += 1;
+                    self.discard = 1;
+                    return;
+                }
+                self.table_cells += 1;
                 let align = self
                     .table_aligns
                     .get(self.cell)
@@ -736,8 +797,47 @@ mod tests {
                 .unwrap_or(0)
         }
         assert!(depth(&nodes) <= MAX_DEPTH);
+        assert_eq!(crate::invariants::tree_problems(&nodes), Vec::<String>::new());
         assert!(plain_text(&nodes).contains("deep"));
+        // Found by the fuzzer: a table at the depth limit, whose head row and
+        // body are wrapped when they close.
+        let quotes = "> ".repeat(MAX_DEPTH - 3);
+        let quoted_table = format!("{quotes}| a | b |\n{quotes}|---|---|\n{quotes}| *1* | 2 |\n");
+        assert_eq!(crate::invariants::tree_problems(&md(&quoted_table)), Vec::<String>::new());
         let brackets = "[".repeat(100_000);
         assert_eq!(plain_text(&md(&brackets)).trim(), brackets);
+    }
+
+    #[test]
+    fn huge_tables_are_cut_at_the_cell_cap_with_a_note() {
+        fn count(nodes: &[Node], kind: &Kind) -> usize {
+            nodes
+                .iter()
+                .map(|n| match n {
+                    Node::Element { kind: k, children } => usize::from(k == kind) + count(children, kind),
+                    _ => 0,
+                })
+                .sum()
+        }
+        let mut table = String::from("| a | b |\n|---|---|\n");
+        for i in 0..3000 {
+            table.push_str(&format!("| {i} | x |\n"));
+        }
+        let nodes = md(&table);
+        // 2 head cells, then 2499 whole rows of 2: 5000 cells.
+        assert_eq!(count(&nodes, &Kind::TableRow), 2500);
+        let note = plain_text(&nodes[1..]);
+        assert_eq!(
+            note.trim(),
+            "Table shortened: 501 rows left out (Broadsheet shows up to 5,000 cells of a table)."
+        );
+        // A head wider than the cap keeps its first 5,000 cells.
+        let wide = format!("{}|\n{}|\n", "| h ".repeat(6000), "|---".repeat(6000));
+        let nodes = md(&wide);
+        let cell = Kind::TableCell { header: true, align: Align::None };
+        assert_eq!(count(&nodes, &cell), MAX_TABLE_CELLS);
+        assert!(plain_text(&nodes).contains("1,000 cells left out"));
+        // A small table has no note.
+        assert_eq!(md("| a |\n|---|\n| 1 |\n").len(), 1);
     }
 }

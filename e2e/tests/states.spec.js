@@ -39,6 +39,11 @@ const failures = [
   ['a wrong type', (r) => r.fulfill({ status: 200, body: '{"headline":"H","body":[{"type":"figure","image":{"src":7}}]}' }), 'This file can’t be read', /body\[0\]\.image\.src: expected a string, found a number/],
   ['an unknown major version', (r) => r.fulfill({ status: 200, body: '{"version":"2.0","headline":"H","body":[]}' }), 'This file can’t be read', /format version 2\.0/],
   ['an empty body', (r) => r.fulfill({ status: 200, body: '' }), 'This file can’t be read', /empty/],
+  ['a missing required field', (r) => r.fulfill({ status: 200, body: '{"version":"1.0","body":[]}' }), 'This file can’t be read', /headline/],
+  ['invalid UTF-8', (r) => r.fulfill({ status: 200, body: Buffer.from('{"headline":"Caf\xe9","body":[]}', 'latin1') }), 'This file can’t be read', /not UTF-8 text \(invalid bytes at byte 16\)/],
+  ['JSON nested too deep', (r) => r.fulfill({ status: 200, body: '['.repeat(500) + ']'.repeat(500) }), 'This file can’t be read', /nested more than 128 levels deep/],
+  ['too many blocks', (r) => r.fulfill({ status: 200, body: JSON.stringify({ headline: 'H', body: Array(5001).fill({ type: 'text', markdown: 'x' }) }) }), 'This file can’t be read', /body: has 5,001 blocks; Broadsheet shows articles of up to 5,000 blocks/],
+  ['a file over 5 MB', (r) => r.fulfill({ status: 200, body: Buffer.alloc(6 * 1024 * 1024, 32) }), 'This file can’t be read', /too large \(6 MB\): Broadsheet reads files of up to 5 MB/],
 ];
 
 for (const [name, fail, title, message] of failures) {

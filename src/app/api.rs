@@ -1,10 +1,18 @@
 //! All network access: fetching article JSON and the library index.
 //!
 //! Every failure becomes a [`LoadError`] with a message written for readers.
+//! A load reads at most [`MAX_FILE_BYTES`] and is abandoned after
+//! [`LOAD_TIMEOUT_SECONDS`] without receiving anything.
 
+use crate::limits::{LOAD_TIMEOUT_SECONDS, MAX_FILE_BYTES};
 use crate::{article, library};
 use gloo_net::http::Request;
-use leptos::prelude::window;
+use leptos::prelude::{TimeoutHandle, set_timeout_with_handle, window};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 /// An article fetched and parsed, with the absolute URL it came from (the base for
 /// its relative links and images).
@@ -24,11 +32,15 @@ pub enum LoadError {
         status: u16,
         status_text: String,
     },
-    /// No answer at all: offline, DNS, refused connection, or a CORS refusal.
+    /// No answer at all: offline, DNS, refused connection.
     Network,
+    /// Another site answered, but does not let this page read its answer (no CORS).
+    Cors { site: String },
+    /// Nothing arrived for [`LOAD_TIMEOUT_SECONDS`].
+    Timeout,
     /// The browser is offline and no saved copy exists.
     Offline,
-    /// The answer was not an article.
+    /// The answer was not an article (too large, not UTF-8, not JSON, wrong shape).
     Format(article::FormatError),
     Index(String),
 }
@@ -44,6 +56,8 @@ impl LoadError {
             } => "Article not found",
             LoadError::Http { .. } => "The server had a problem",
             LoadError::Network => "Couldn’t reach the server",
+            LoadError::Cors { .. } => "That site doesn’t share its articles",
+            LoadError::Timeout => "The server is taking too long",
             LoadError::Offline => "You’re offline",
             LoadError::Format(_) | LoadError::Index(_) => "This file can’t be read",
         }
@@ -63,7 +77,13 @@ impl LoadError {
                     _ => format!("The server answered with HTTP {status}{text}."),
                 }
             }
-            LoadError::Network => "The network request failed: you may be offline, or the server refused the request (for an article on another site, that site must allow it with CORS).".into(),
+            LoadError::Network => "The network request failed: you may be offline, or the server may be down or refusing connections.".into(),
+            LoadError::Cors { site } => format!(
+                "{site} answered, but doesn’t allow other sites to show its articles (it sends no CORS permission, Access-Control-Allow-Origin). Open the article on {site} itself, or ask its publisher to allow it."
+            ),
+            LoadError::Timeout => format!(
+                "Nothing arrived for {LOAD_TIMEOUT_SECONDS} seconds, so Broadsheet stopped waiting. The connection may be slow, or the server busy."
+            ),
             LoadError::Offline => "You’re offline and this article isn’t saved. It will load by itself when the connection is back.".into(),
             LoadError::Format(e) => format!("It is not a valid Broadsheet article: {e}."),
             LoadError::Index(e) => format!("{e}."),
@@ -76,7 +96,7 @@ impl LoadError {
     }
 }
 
-/// Resolves `src` against the document's base URL. Only http(s) URLs are loaded.
+/// Resolves `src` against the page's address. Only http(s) URLs are loaded.
 pub fn absolute_url(src: &str) -> Result<String, LoadError> {
     let base = leptos::prelude::document()
         .base_uri()
@@ -91,27 +111,149 @@ pub fn absolute_url(src: &str) -> Result<String, LoadError> {
     }
 }
 
-async fn get_text(url: &str) -> Result<String, LoadError> {
+/// Aborts a request after [`LOAD_TIMEOUT_SECONDS`] without progress.
+struct Watchdog {
+    controller: web_sys::AbortController,
+    timer: RefCell<Option<TimeoutHandle>>,
+    fired: Rc<Cell<bool>>,
+}
+
+impl Watchdog {
+    fn start() -> Option<Watchdog> {
+        let dog = Watchdog {
+            controller: web_sys::AbortController::new().ok()?,
+            timer: RefCell::new(None),
+            fired: Rc::new(Cell::new(false)),
+        };
+        dog.progress();
+        Some(dog)
+    }
+
+    fn signal(&self) -> web_sys::AbortSignal {
+        self.controller.signal()
+    }
+
+    /// Something arrived: the clock starts again.
+    fn progress(&self) {
+        let (controller, fired) = (self.controller.clone(), self.fired.clone());
+        let timer = set_timeout_with_handle(
+            move || {
+                fired.set(true);
+                controller.abort();
+            },
+            Duration::from_secs(LOAD_TIMEOUT_SECONDS.into()),
+        )
+        .ok();
+        if let Some(old) = self.timer.replace(timer) {
+            old.clear();
+        }
+    }
+
+    /// Why a request failed, given that it did.
+    fn failure(&self) -> Option<LoadError> {
+        self.fired.get().then_some(LoadError::Timeout)
+    }
+
+    fn abort(&self) {
+        self.controller.abort();
+    }
+}
+
+impl Drop for Watchdog {
+    fn drop(&mut self) {
+        if let Some(timer) = self.timer.take() {
+            timer.clear();
+        }
+    }
+}
+
+/// Why a request got no answer: offline, a site that refuses CORS, or the network.
+async fn no_answer(url: &str) -> LoadError {
+    if !window().navigator().on_line() {
+        return LoadError::Offline;
+    }
+    let Ok(parsed) = web_sys::Url::new(url) else {
+        return LoadError::Network;
+    };
+    if parsed.origin() == window().location().origin().unwrap_or_default() {
+        return LoadError::Network;
+    }
+    // A CORS refusal looks exactly like a network failure. A request that asks
+    // for no access to the answer ("no-cors") tells them apart: it succeeds
+    // when the server is there.
+    let Some(dog) = Watchdog::start() else {
+        return LoadError::Network;
+    };
+    let init = web_sys::RequestInit::new();
+    init.set_mode(web_sys::RequestMode::NoCors);
+    init.set_signal(Some(&dog.signal()));
+    match JsFuture::from(window().fetch_with_str_and_init(url, &init)).await {
+        Ok(_) => LoadError::Cors {
+            site: parsed.host(),
+        },
+        Err(_) => LoadError::Network,
+    }
+}
+
+/// The bytes at `url`: at most [`MAX_FILE_BYTES`], read as they arrive so a
+/// larger answer is refused without being read in full.
+async fn get_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
     // Noted before the answer arrives: the service worker may take over meanwhile.
     crate::app::offline::note_fetched(url);
-    let response = Request::get(url)
+    let dog = Watchdog::start().ok_or(LoadError::Network)?;
+    let response = match Request::get(url)
         .header("Accept", "application/json")
+        .abort_signal(Some(&dog.signal()))
         .send()
         .await
-        .map_err(|_| {
-            if window().navigator().on_line() {
-                LoadError::Network
-            } else {
-                LoadError::Offline
-            }
-        })?;
+    {
+        Ok(response) => response,
+        Err(_) => match dog.failure() {
+            Some(timeout) => return Err(timeout),
+            None => return Err(no_answer(url).await),
+        },
+    };
+    dog.progress();
     if !response.ok() {
+        dog.abort();
         return Err(LoadError::Http {
             status: response.status(),
             status_text: response.status_text(),
         });
     }
-    response.text().await.map_err(|_| LoadError::Network)
+    let too_large = |bytes| LoadError::Format(article::too_large(bytes));
+    let declared = response.headers().get("content-length").and_then(|v| v.parse::<usize>().ok());
+    if let Some(length) = declared.filter(|&n| n > MAX_FILE_BYTES) {
+        dog.abort();
+        return Err(too_large(length));
+    }
+    let Some(stream) = response.body() else {
+        return Ok(Vec::new());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = stream
+        .get_reader()
+        .dyn_into()
+        .map_err(|_| LoadError::Network)?;
+    let mut bytes = Vec::with_capacity(declared.unwrap_or(0));
+    loop {
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(|_| dog.failure().unwrap_or(LoadError::Network))?;
+        dog.progress();
+        let get = |key: &str| js_sys::Reflect::get(&chunk, &key.into()).unwrap_or_default();
+        if get("done").is_truthy() {
+            return Ok(bytes);
+        }
+        let value = js_sys::Uint8Array::new(&get("value"));
+        let start = bytes.len();
+        let end = start + value.length() as usize;
+        if end > MAX_FILE_BYTES {
+            dog.abort();
+            return Err(too_large(0));
+        }
+        bytes.resize(end, 0);
+        value.copy_to(&mut bytes[start..]);
+    }
 }
 
 /// Fetches and parses the article at `src` (relative to the page, or absolute).
@@ -120,8 +262,8 @@ pub async fn load_article(src: Option<String>) -> Result<LoadedArticle, LoadErro
         .filter(|s| !s.trim().is_empty())
         .ok_or(LoadError::NoSource)?;
     let url = absolute_url(&src)?;
-    let text = get_text(&url).await?;
-    let parsed = article::parse(&text).map_err(LoadError::Format)?;
+    let bytes = get_bytes(&url).await?;
+    let parsed = article::parse_bytes(&bytes).map_err(LoadError::Format)?;
     for warning in &parsed.warnings {
         web_sys::console::warn_1(&format!("Broadsheet: {url}: {warning}").into());
     }
@@ -134,7 +276,8 @@ pub async fn load_article(src: Option<String>) -> Result<LoadedArticle, LoadErro
 /// The library index, and its absolute URL (entries' `src` are relative to it).
 pub async fn load_index(src: &str) -> Result<(String, library::Index), LoadError> {
     let url = absolute_url(src)?;
-    let text = get_text(&url).await?;
-    let index = library::parse(&text).map_err(LoadError::Index)?;
+    let bytes = get_bytes(&url).await?;
+    let text = article::decode_text(&bytes).map_err(|e| LoadError::Index(e.to_string()))?;
+    let index = library::parse(text).map_err(LoadError::Index)?;
     Ok((url, index))
 }

@@ -38,7 +38,7 @@ pub fn mount_article(
     related: bool,
     lang: String,
 ) -> ArticleElement {
-    console_error_panic_hook::set_once();
+    crate::app::fatal::install();
     let mounted = leptos::mount::mount_to(container, move || {
         view! { <EmbeddedArticle host src progress related lang/> }
     });

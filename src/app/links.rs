@@ -46,8 +46,9 @@ pub fn viewer_href(article_url: &str) -> String {
     )
 }
 
-/// A link to `#id` on the current page. Written out in full because the document's
-/// `<base href>` would otherwise send a bare `#id` to the site root.
+/// A link to `#id` on the current page. Written out in full because a host page
+/// that embeds an article may have a `<base href>`, which would send a bare `#id`
+/// elsewhere.
 pub fn fragment_href(id: &str) -> String {
     let location = window().location();
     format!(

@@ -5,6 +5,7 @@ pub mod components;
 pub mod dates;
 pub mod element;
 pub mod embed;
+pub mod fatal;
 pub mod links;
 pub mod offline;
 pub mod reader_settings;
@@ -22,7 +23,7 @@ use routes::{embed::EmbedPage, library::LibraryPage, read::ReadPage};
 /// for `<broadsheet-article>` elements on another site (it sets
 /// `window.__broadsheetEmbed`), where only `element::mount_article` is used.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    fatal::install();
     if js_sys::Reflect::get(&window(), &"__broadsheetEmbed".into()).is_ok_and(|v| v.is_truthy()) {
         return;
     }

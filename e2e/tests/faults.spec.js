@@ -1,0 +1,65 @@
+// Faults a reader can hit beyond a plain error status: a server that never
+// answers, pathological Markdown, a panic. (states.spec.js has the rest;
+// other-site.spec.js the faults of another site's server.)
+import { test, expect } from './fixtures.js';
+import { SAMPLE, readHref } from './helpers.js';
+
+test('a server that never answers: the load is abandoned with a message, and Retry works', async ({ page }) => {
+  await page.clock.install();
+  let hang = true;
+  await page.route(`**/${SAMPLE}`, (route) => (hang ? undefined : route.continue()));
+  await page.goto(readHref(SAMPLE));
+  await expect(page.getByRole('status').filter({ hasText: 'Loading article' })).toBeVisible();
+  await page.clock.runFor(10_000);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.clock.runFor(11_000);
+  const alert = page.getByRole('alert');
+  await expect(alert.getByRole('heading')).toHaveText('The server is taking too long');
+  await expect(alert).toContainText('Nothing arrived for 20 seconds');
+  hang = false;
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.locator('article h1')).toHaveText(/Former Iran diplomat/);
+});
+
+test('pathological Markdown renders, shortened where a limit applies', async ({ page }) => {
+  const blocks = [
+    ['brackets', '['.repeat(100_000)],
+    ['nested quotes', '>'.repeat(10_000) + ' deep quote'],
+    ['nested lists', Array.from({ length: 2_000 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n')],
+    ['emphasis', '*a **a '.repeat(20_000)],
+    ['backticks', Array.from({ length: 3_000 }, (_, i) => '`'.repeat(i % 50 + 1) + 'x').join(' ')],
+    ['links', '[a]('.repeat(30_000)],
+    ['table', '| a | b |\n|---|---|\n' + '| 1 | 2 |\n'.repeat(4_000)],
+  ].map(([, markdown]) => ({ type: 'text', markdown }));
+  const doc = { version: '1.0', headline: 'Pathological', body: [...blocks, { type: 'text', markdown: 'The end.' }] };
+  await page.route('**/pathological.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(doc) }));
+  await page.goto(readHref('pathological.json'));
+  await expect(page.locator('article h1')).toHaveText('Pathological');
+  await expect(page.locator('.article-body')).toContainText('deep quote');
+  await expect(page.locator('.article-body')).toContainText('item 1999');
+  await expect(page.locator('.article-body')).toContainText('Table shortened: 1,501 rows left out');
+  await expect(page.locator('.article-body > p').last()).toHaveText('The end.');
+  await expect(page.locator('.article-body table tr')).toHaveCount(2_500);
+});
+
+test.describe('a panic', () => {
+  test.use({ allowPanic: true });
+  test('shows “Something went wrong” and a Reload link instead of a frozen page', async ({ page }) => {
+    await page.goto(readHref(`${SAMPLE}`) + '#p3');
+    await expect(page.locator('article h1')).toBeVisible();
+    await page.evaluate(() => {
+      try {
+        window.wasmBindings.__broadsheetPanicForTests();
+      } catch {
+        // The wasm instance traps after the panic hook ran.
+      }
+    });
+    const alert = page.getByRole('alert');
+    await expect(alert.getByRole('heading')).toHaveText('Something went wrong');
+    await expect(page.locator('article')).toHaveCount(0);
+    const reload = alert.getByRole('link', { name: 'Reload' });
+    await expect(reload).toHaveAttribute('href', readHref(SAMPLE));
+    await reload.click();
+    await expect(page.locator('article h1')).toHaveText(/Former Iran diplomat/);
+  });
+});
