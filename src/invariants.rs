@@ -126,9 +126,14 @@ fn url_problem(url: &str, schemes: &[&str]) -> Option<String> {
         .chars()
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
         .collect();
-    if let Some(end) = seen.find([':', '/', '?', '#'])
-        && seen.as_bytes()[end] == b':'
-    {
+    // A scheme, as the URL standard reads one: a letter, then letters, digits,
+    // `+`, `-` or `.`, then `:`. Anything else before a `:` makes the URL relative.
+    let scheme_end = seen.find(':').filter(|&end| {
+        let mut chars = seen[..end].chars();
+        chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+            && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    });
+    if let Some(end) = scheme_end {
         let scheme = seen[..end].to_ascii_lowercase();
         if !schemes.contains(&scheme.as_str()) {
             return Some(format!("with scheme {scheme:?}: {url:?}"));
@@ -153,6 +158,9 @@ mod tests {
         assert!(tree_problems(&[link("https://example.org/"), link("/a"), link("mailto:x@y")]).is_empty());
         assert_eq!(tree_problems(&[link(" Java\tScript:alert(1)")]).len(), 1);
         assert_eq!(tree_problems(&[link("\\\\evil.example/")]).len(), 1);
+        // Found by the fuzzer: "h ttps://…" becomes "h%20ttps://…", which a browser
+        // reads as a relative path, not a scheme.
+        assert!(tree_problems(&[link("h%20ttps://example.org/"), link("a/b:c")]).is_empty());
         let mut deep = Node::Text("x".into());
         for _ in 0..MAX_DEPTH + 2 {
             deep = Node::Element { kind: Kind::BlockQuote, children: vec![deep] };
