@@ -1,7 +1,8 @@
-// Applies the reader's saved settings to <html> before the app starts, so the
-// page never paints in the wrong theme or size. Mirrors Settings::attributes in
-// src/settings.rs; the app applies the same attributes again once it runs.
+// Runs before anything else on the page, while the wasm app is still loading.
 (function () {
+  // 1. Applies the reader's saved settings to <html>, so the page never paints in
+  //    the wrong theme or size. Mirrors Settings::attributes in src/settings.rs;
+  //    the app applies the same attributes again once it runs.
   try {
     var s = JSON.parse(localStorage.getItem('broadsheet:v1:settings') || '{}');
     var root = document.documentElement;
@@ -10,5 +11,26 @@
     for (var k in ok) if (ok[k].indexOf(s[k]) >= 0) root.setAttribute('data-' + k, s[k]);
   } catch (e) {
     // Storage off or unreadable: the defaults apply.
+  }
+
+  // 2. Starts downloading the article of /read?src=… or /embed?src=… now, in
+  //    parallel with the wasm, rather than once the app asks for it. The app's own
+  //    request (src/app/api.rs) is then answered from this preload.
+  try {
+    var path = location.pathname;
+    var src = new URLSearchParams(location.search).get('src');
+    if ((path === '/read' || path === '/embed') && src && src.trim()) {
+      var url = new URL(src.trim(), location.href);
+      if (url.protocol === 'http:' || url.protocol === 'https:') {
+        var link = document.createElement('link');
+        link.rel = 'preload';
+        link.as = 'fetch';
+        link.crossOrigin = 'anonymous';
+        link.href = url.href;
+        document.head.appendChild(link);
+      }
+    }
+  } catch (e) {
+    // A malformed address: the app explains it.
   }
 })();

@@ -201,8 +201,9 @@ async fn get_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
     // Noted before the answer arrives: the service worker may take over meanwhile.
     crate::app::offline::note_fetched(url);
     let dog = Watchdog::start().ok_or(LoadError::Network)?;
+    // No request headers: the request must match public/boot.js's preload of the
+    // article, which started it while the wasm was loading.
     let response = match Request::get(url)
-        .header("Accept", "application/json")
         .abort_signal(Some(&dog.signal()))
         .send()
         .await

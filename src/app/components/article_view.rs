@@ -14,6 +14,10 @@ pub fn ArticleView(
     /// Related links are shown unless this is `Some(false)` (an embed with `related="hide"`).
     #[prop(optional)]
     show_related: Option<bool>,
+    /// Render the whole body in one go, even when it is huge (a deep link must
+    /// find its target at once).
+    #[prop(optional)]
+    all_at_once: bool,
     page: Page,
     /** The article's URL. */
     base: String,
@@ -84,10 +88,7 @@ pub fn ArticleView(
     });
 
     let lead_view = lead.map(|f| view! { <FigureView figure=f base=base.clone() lead=true/> });
-    let body_view = body
-        .into_iter()
-        .map(|item| item_view(item, &base))
-        .collect_view();
+    let body_view = body_view(body, &base, all_at_once);
 
     let notes_view = (!footnotes.is_empty()).then(|| {
         view! {
@@ -237,6 +238,42 @@ fn byline_view(byline: Option<String>, authors: Vec<Person>, base: &str) -> Opti
         })
         .collect_view();
     Some(view! { <p class="byline">"By " {names}</p> }.into_any())
+}
+
+/// Bodies of at least this many items are rendered progressively: [`AT_ONCE`]
+/// items at once, then [`PER_FRAME`] per animation frame. The first paragraphs
+/// never wait for the whole of a huge article, and no frame grows long.
+const PROGRESSIVE_FROM: usize = 200;
+const AT_ONCE: usize = 60;
+const PER_FRAME: usize = 150;
+
+fn body_view(mut body: Vec<Item>, base: &str, all_at_once: bool) -> AnyView {
+    if all_at_once || body.len() < PROGRESSIVE_FROM {
+        return body.into_iter().map(|item| item_view(item, base)).collect_view().into_any();
+    }
+    let later: Vec<Vec<Item>> = body.split_off(AT_ONCE).chunks(PER_FRAME).map(<[Item]>::to_vec).collect();
+    let chunks = later.len();
+    let shown = RwSignal::new(0usize);
+    fn show_next(shown: RwSignal<usize>, chunks: usize) {
+        request_animation_frame(move || {
+            // Stops by itself once everything is shown, or the article is gone.
+            if shown.try_update(|n| *n += 1).is_some() && shown.try_get_untracked().is_some_and(|n| n < chunks) {
+                show_next(shown, chunks);
+            }
+        });
+    }
+    show_next(shown, chunks);
+    let first = body.into_iter().map(|item| item_view(item, base)).collect_view();
+    let rest = later
+        .into_iter()
+        .enumerate()
+        .map(|(i, chunk)| {
+            let base = base.to_string();
+            let visible = Memo::new(move |_| shown.get() > i);
+            move || visible.get().then(|| chunk.iter().cloned().map(|item| item_view(item, &base)).collect_view())
+        })
+        .collect_view();
+    view! { {first} {rest} }.into_any()
 }
 
 fn item_view(item: Item, base: &str) -> AnyView {
