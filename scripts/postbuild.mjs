@@ -5,10 +5,13 @@
 //   that changes the shell yields a new worker version;
 // - embed-<hash>.css, the stylesheet for <broadsheet-article>, and into embed.js
 //   (its stable, unhashed loader) the names of the hashed module, wasm and that
-//   stylesheet.
+//   stylesheet;
+// - next to every text and wasm file, a .br and a .gz copy, for hosts that serve
+//   precompressed files (nginx gzip_static / brotli_static).
 //
 //   node scripts/postbuild.mjs [DIST_DIR]   (default: $TRUNK_STAGING_DIR, else dist)
 import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -77,3 +80,19 @@ await writeFile(
     .replace('__CSS__', embedCssName),
 );
 console.log('embed.js: loader written');
+
+// Precompressed copies, at the highest levels (too slow for a server to do live).
+const compressible = /\.(html|js|mjs|css|wasm|json|webmanifest|svg)$/;
+const walk = async (dir) =>
+  (await readdir(dir, { withFileTypes: true })).flatMap((e) => (e.isDirectory() ? [] : [join(dir, e.name)]));
+let compressed = 0;
+for (const file of [...(await walk(dist)), ...(await walk(join(dist, 'articles')).catch(() => []))]) {
+  if (!compressible.test(file)) continue;
+  const body = await readFile(file);
+  const br = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
+  const gz = gzipSync(body, { level: 9 });
+  if (br.length < body.length) await writeFile(`${file}.br`, br);
+  if (gz.length < body.length) await writeFile(`${file}.gz`, gz);
+  compressed++;
+}
+console.log(`precompressed: ${compressed} files (.br, .gz)`);
