@@ -7,54 +7,19 @@
 //
 //   node e2e/serve.mjs [DIST_DIR] [PORT]
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { TYPES, headerRules } from '../scripts/static-site.mjs';
 
 const root = resolve(process.argv[2] ?? 'dist');
 const port = Number(process.argv[3] ?? 4173);
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-};
 
-// `_headers`: a path pattern (`*` matches anything) at the start of a line, then
-// indented `Name: value` lines. Every matching rule adds its headers.
-function readHeaderRules() {
-  let text = '';
-  try {
-    text = readFileSync(join(root, '_headers'), 'utf8');
-  } catch {
-    return [];
-  }
-  const rules = [];
-  for (const line of text.split('\n')) {
-    if (!line.trim() || line.trimStart().startsWith('#')) continue;
-    if (!/^\s/.test(line)) {
-      const pattern = line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
-      rules.push({ re: new RegExp(`^${pattern}$`), headers: {} });
-    } else if (rules.length) {
-      const colon = line.indexOf(':');
-      const name = line.slice(0, colon).trim().toLowerCase();
-      if (name !== 'cache-control') rules.at(-1).headers[name] = line.slice(colon + 1).trim();
-    }
-  }
-  return rules;
-}
-const headerRules = readHeaderRules();
-const headersFor = (pathname) => Object.assign({}, ...headerRules.filter((r) => r.re.test(pathname)).map((r) => r.headers));
+// Cache-Control from _headers is left out: tests want no caching.
+const rulesFor = headerRules(join(root, '_headers'));
+const headersFor = (pathname) => {
+  const { 'cache-control': _, ...rest } = rulesFor(pathname);
+  return rest;
+};
 
 async function fileFor(pathname) {
   const safe = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
@@ -82,7 +47,7 @@ createServer(async (req, res) => {
   }
   const body = await readFile(path);
   const headers = {
-    'content-type': types[extname(path).toLowerCase()] ?? 'application/octet-stream',
+    'content-type': TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream',
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
     'accept-ranges': 'bytes',
