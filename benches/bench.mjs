@@ -6,10 +6,10 @@
 // See docs/benchmarks.md. Normally run through scripts/bench.
 //
 //   node benches/bench.mjs [--dist DIR] [--runs N] [--quick] [--out DIR]
-//                          [--no-lighthouse] [--only sizes,load,scroll,cls,memory,lighthouse]
+//                          [--no-lighthouse] [--only sizes,load,scroll,cls,memory,pathological,lighthouse]
 import { chromium } from 'playwright-core';
 import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -261,9 +261,24 @@ const hugeArticle = generateHuge({ seed: 7, markdownBytes: 1_000_000 });
 const hugePath = join(opts.out, 'huge.json');
 writeFileSync(hugePath, JSON.stringify(hugeArticle));
 
+// Pathological Markdown (tests/support/pathological.rs), written as articles by
+// the native bench, which also times them natively.
+const pathoDir = join(opts.out, 'pathological');
+let pathoNative = {};
+if (want('pathological')) {
+  say('pathological: cargo bench --bench pathological');
+  rmSync(pathoDir, { recursive: true, force: true });
+  const out = execFileSync('cargo', ['bench', '--quiet', '--bench', 'pathological', '--', '--write', pathoDir], { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  for (const line of out.split('\n').slice(1)) {
+    const m = /^(.*?)\s+(\d+)\s+([\d.]+)$/.exec(line);
+    if (m) pathoNative[m[1].trim()] = Number(m[3]);
+  }
+}
+
 const server = await startServer({
   root: distSnapshot,
   mounts: {
+    '/articles/pathological/': pathoDir,
     '/js-peer/': join(site, 'js-peer'),
     '/static/': join(site, 'static'),
     '/articles/bench-huge.json': hugePath,
@@ -805,6 +820,29 @@ try {
       }
     }
   }
+  if (want('pathological')) {
+    // Each input in the app, in one browser after a first load (the wasm cached):
+    // navigation start to the article rendered, the median of the runs.
+    results.pathological = [];
+    const files = readdirSync(pathoDir).filter((f) => f.endsWith('.json')).sort();
+    const s = await session();
+    try {
+      await s.page.goto(url.app('iran-diplomat-defects-2011.json'));
+      await waitForArticle(s.page);
+      for (const file of files) {
+        const name = JSON.parse(readFileSync(join(pathoDir, file), 'utf8')).headline;
+        const times = [];
+        for (let run = 0; run < Math.min(opts.runs, 3); run++) {
+          await s.page.goto(url.app(`pathological/${file}`));
+          times.push((await waitForArticle(s.page)).t);
+        }
+        say(`pathological: ${name}`);
+        results.pathological.push({ name, bytes: statSync(join(pathoDir, file)).size, nativeMs: pathoNative[name] ?? null, browserMs: median(times) });
+      }
+    } finally {
+      await s.close();
+    }
+  }
 } finally {
   await server.close();
 }
@@ -849,6 +887,10 @@ function verdicts(r) {
       const g = r.memory.app[k].growth;
       if (g != null) add(`Memory growth 5 → 50 articles, ${k === 'jsHeap' ? 'JS heap' : 'wasm memory'}`, `≤ ${TARGETS.memoryGrowth * 100} %`, `${(g * 100).toFixed(1)} %`, g <= TARGETS.memoryGrowth, `${((g - TARGETS.memoryGrowth) * 100).toFixed(1)} points`);
     }
+  }
+  if (r.pathological?.length) {
+    const worst = r.pathological.reduce((a, b) => (b.browserMs > a.browserMs ? b : a));
+    add('Pathological Markdown, slowest in the viewer', '< 1000 ms', `${ms(worst.browserMs)} ms`, worst.browserMs < 1000, `${ms(worst.browserMs - 1000)} ms (${worst.name})`);
   }
   if (r.lighthouse?.app && !r.lighthouse.app.error) {
     for (const [k, n] of [['performance', 'performance'], ['accessibility', 'accessibility'], ['bestPractices', 'best practices'], ['seo', 'SEO']]) {
@@ -935,6 +977,11 @@ function table(r) {
     for (const [k, name] of [['jsHeap', 'JS heap'], ['wasm', 'wasm memory'], ['nodes', 'DOM nodes'], ['listeners', 'JS event listeners']]) {
       row(`  ${name}`, [fmt(k, m.app[k].at5), fmt(k, m.app[k].at50), pct(m.app[k].growth), fmt(k, m.js[k].at5), fmt(k, m.js[k].at50), pct(m.js[k].growth)]);
     }
+  }
+  if (r.pathological?.length) {
+    head('Pathological Markdown (tests/support/pathological.rs): to a page natively; navigation → article rendered in the viewer (ms)');
+    row('', ['bytes', 'native', 'viewer']);
+    for (const p of r.pathological) row(`  ${p.name}`, [String(p.bytes), ms(p.nativeMs), ms(p.browserMs)]);
   }
   if (r.lighthouse) {
     head('Lighthouse 12.2.3, article page (sample), default mobile settings');

@@ -1,8 +1,9 @@
 //! How long each pathological Markdown input takes to become a page (parse,
 //! Markdown tree, URL policy): the limit is one second each (issue 6). Native,
-//! release build; the browser adds rendering, measured by scripts/bench.
+//! release build; `scripts/bench` times the same inputs in the browser.
 //!
-//!   cargo bench --bench pathological
+//!   cargo bench --bench pathological                  # native timings
+//!   cargo bench --bench pathological -- --write DIR   # also write each as DIR/<n>.json
 
 #[path = "../tests/support/pathological.rs"]
 mod pathological;
@@ -11,13 +12,20 @@ use broadsheet::{article, page};
 use std::time::{Duration, Instant};
 
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let write_to = args.iter().position(|a| a == "--write").and_then(|i| args.get(i + 1));
     let mut worst = Duration::ZERO;
     println!("{:<40} {:>10} {:>12}", "input", "size", "median ms");
-    for (name, markdown) in pathological::inputs() {
+    for (i, (name, markdown)) in pathological::inputs().into_iter().enumerate() {
         let json = serde_json::json!({
-            "version": "1.0", "headline": name, "body": [{"type": "text", "markdown": markdown}],
+            "version": "1.0", "headline": name,
+            "body": [{"type": "text", "markdown": markdown}, {"type": "text", "markdown": "The end."}],
         })
         .to_string();
+        if let Some(dir) = write_to {
+            std::fs::create_dir_all(dir).expect("output directory");
+            std::fs::write(format!("{dir}/{i:02}.json"), &json).expect("written");
+        }
         let mut times: Vec<Duration> = (0..5)
             .map(|_| {
                 let start = Instant::now();

@@ -27,3 +27,18 @@ test('a deep link to paragraph 1,400 lands on it', async ({ page }) => {
   const target = page.locator('#p1400');
   await expect(target).toBeInViewport();
 });
+
+test('a thousand footnotes all arrive, numbered, each linking back', async ({ page }) => {
+  const notes = 1_000;
+  const withNotes = {
+    version: '1.0',
+    headline: 'Many notes',
+    body: Array.from({ length: notes }, (_, i) => ({ type: 'text', markdown: `Claim ${i + 1}.[^n${i}]\n\n[^n${i}]: Source ${i + 1}.` })),
+  };
+  await page.route('**/notes.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(withNotes) }));
+  await page.goto(readHref('notes.json'));
+  const items = page.locator('.footnotes li');
+  await expect(items).toHaveCount(notes);
+  await expect(page.locator('#fn-1000')).toContainText('Source 1000.');
+  await expect(page.locator('#fn-1000 .footnote-back')).toHaveAttribute('href', /#fnref-1000$/);
+});

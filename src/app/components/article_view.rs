@@ -3,6 +3,7 @@
 use super::figure::FigureView;
 use super::markdown_view::{block_view, heading, nodes_view};
 use crate::app::{dates, links};
+use crate::markdown::Footnote;
 use crate::page::{Content, Item, Page, Person};
 use leptos::prelude::*;
 
@@ -88,27 +89,28 @@ pub fn ArticleView(
     });
 
     let lead_view = lead.map(|f| view! { <FigureView figure=f base=base.clone() lead=true/> });
-    let body_view = body_view(body, &base, all_at_once);
+    let body_view = {
+        let base = base.clone();
+        progressive(body, all_at_once, move |item| item_view(item, &base))
+    };
 
     let notes_view = (!footnotes.is_empty()).then(|| {
+        let base = base.clone();
+        let note_view = move |note: Footnote| {
+            let n = note.number;
+            view! {
+                <li id=format!("fn-{n}") value=n.to_string()>
+                    {nodes_view(&note.children, &base)}
+                    " "
+                    <a class="footnote-back" href=links::fragment_href(&format!("fnref-{n}")) aria-label=format!("Back to reference {n}")>"↩"</a>
+                </li>
+            }
+            .into_any()
+        };
         view! {
             <section class="footnotes" aria-labelledby="footnotes-title">
                 <h2 id="footnotes-title">"Notes"</h2>
-                <ol>
-                    {footnotes
-                        .into_iter()
-                        .map(|note| {
-                            let n = note.number;
-                            view! {
-                                <li id=format!("fn-{n}") value=n.to_string()>
-                                    {nodes_view(&note.children, &base)}
-                                    " "
-                                    <a class="footnote-back" href=links::fragment_href(&format!("fnref-{n}")) aria-label=format!("Back to reference {n}")>"↩"</a>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ol>
+                <ol>{progressive(footnotes, all_at_once, note_view)}</ol>
             </section>
         }
     });
@@ -240,18 +242,23 @@ fn byline_view(byline: Option<String>, authors: Vec<Person>, base: &str) -> Opti
     Some(view! { <p class="byline">"By " {names}</p> }.into_any())
 }
 
-/// Bodies of at least this many items are rendered progressively: [`AT_ONCE`]
-/// items at once, then [`PER_FRAME`] per animation frame. The first paragraphs
-/// never wait for the whole of a huge article, and no frame grows long.
+/// Lists of at least this many items (body blocks, notes) are rendered
+/// progressively: [`AT_ONCE`] at once, then [`PER_FRAME`] per animation frame.
+/// The first paragraphs never wait for the whole of a huge article, and no frame
+/// grows long.
 const PROGRESSIVE_FROM: usize = 200;
 const AT_ONCE: usize = 60;
 const PER_FRAME: usize = 150;
 
-fn body_view(mut body: Vec<Item>, base: &str, all_at_once: bool) -> AnyView {
-    if all_at_once || body.len() < PROGRESSIVE_FROM {
-        return body.into_iter().map(|item| item_view(item, base)).collect_view().into_any();
+fn progressive<T: Clone + Send + Sync + 'static>(
+    mut items: Vec<T>,
+    all_at_once: bool,
+    render: impl Fn(T) -> AnyView + Clone + Send + Sync + 'static,
+) -> AnyView {
+    if all_at_once || items.len() < PROGRESSIVE_FROM {
+        return items.into_iter().map(render).collect_view().into_any();
     }
-    let later: Vec<Vec<Item>> = body.split_off(AT_ONCE).chunks(PER_FRAME).map(<[Item]>::to_vec).collect();
+    let later: Vec<Vec<T>> = items.split_off(AT_ONCE).chunks(PER_FRAME).map(<[T]>::to_vec).collect();
     let chunks = later.len();
     let shown = RwSignal::new(0usize);
     fn show_next(shown: RwSignal<usize>, chunks: usize) {
@@ -263,14 +270,14 @@ fn body_view(mut body: Vec<Item>, base: &str, all_at_once: bool) -> AnyView {
         });
     }
     show_next(shown, chunks);
-    let first = body.into_iter().map(|item| item_view(item, base)).collect_view();
+    let first = items.into_iter().map(render.clone()).collect_view();
     let rest = later
         .into_iter()
         .enumerate()
         .map(|(i, chunk)| {
-            let base = base.to_string();
+            let render = render.clone();
             let visible = Memo::new(move |_| shown.get() > i);
-            move || visible.get().then(|| chunk.iter().cloned().map(|item| item_view(item, &base)).collect_view())
+            move || visible.get().then(|| chunk.iter().cloned().map(render.clone()).collect_view())
         })
         .collect_view();
     view! { {first} {rest} }.into_any()
