@@ -149,7 +149,8 @@ impl Watchdog {
         }
     }
 
-    /// Why a request failed, given that it did.
+    /// For a request that failed: `Timeout` if this watchdog stopped it, else
+    /// `None` (the failure had another cause).
     fn failure(&self) -> Option<LoadError> {
         self.fired.get().then_some(LoadError::Timeout)
     }

@@ -264,7 +264,11 @@ fn progressive<T: Clone + Send + Sync + 'static>(
     fn show_next(shown: RwSignal<usize>, chunks: usize) {
         request_animation_frame(move || {
             // Stops by itself once everything is shown, or the article is gone.
-            if shown.try_update(|n| *n += 1).is_some() && shown.try_get_untracked().is_some_and(|n| n < chunks) {
+            let more = shown.try_update(|n| {
+                *n += 1;
+                *n < chunks
+            });
+            if more == Some(true) {
                 show_next(shown, chunks);
             }
         });
