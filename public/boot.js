@@ -16,10 +16,14 @@
   // 2. Starts downloading the article of /read?src=… or /embed?src=… now, in
   //    parallel with the wasm, rather than once the app asks for it. The app's own
   //    request (src/app/api.rs) is then answered from this preload.
+  //    Not when the service worker controls the page: it answers from its cache
+  //    at once, and its background refresh must start only once the app listens
+  //    for the "newer version of this article" message (src/app/offline.rs).
   try {
     var path = location.pathname;
     var src = new URLSearchParams(location.search).get('src');
-    if ((path === '/read' || path === '/embed') && src && src.trim()) {
+    var worker = navigator.serviceWorker && navigator.serviceWorker.controller;
+    if ((path === '/read' || path === '/embed') && src && src.trim() && !worker) {
       var url = new URL(src.trim(), location.href);
       if (url.protocol === 'http:' || url.protocol === 'https:') {
         var link = document.createElement('link');
