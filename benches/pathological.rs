@@ -13,7 +13,10 @@ use std::time::{Duration, Instant};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let write_to = args.iter().position(|a| a == "--write").and_then(|i| args.get(i + 1));
+    let write_to = args
+        .iter()
+        .position(|a| a == "--write")
+        .and_then(|i| args.get(i + 1));
     let mut worst = Duration::ZERO;
     println!("{:<40} {:>10} {:>12}", "input", "size", "median ms");
     for (i, (name, markdown)) in pathological::inputs().into_iter().enumerate() {
@@ -37,7 +40,15 @@ fn main() {
         times.sort();
         let median = times[2];
         worst = worst.max(median);
-        println!("{:<40} {:>10} {:>12.1}", name, json.len(), median.as_secs_f64() * 1000.0);
+        println!(
+            "{:<40} {:>10} {:>12.1}",
+            name,
+            json.len(),
+            median.as_secs_f64() * 1000.0
+        );
     }
-    println!("worst: {:.1} ms (limit 1000 ms)", worst.as_secs_f64() * 1000.0);
+    println!(
+        "worst: {:.1} ms (limit 1000 ms)",
+        worst.as_secs_f64() * 1000.0
+    );
 }

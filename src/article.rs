@@ -149,7 +149,11 @@ pub fn decode_text(bytes: &[u8]) -> Result<&str, FormatError> {
 
 /// The error for a file over [`MAX_FILE_BYTES`]; `bytes` is its size when known.
 pub fn too_large(bytes: usize) -> FormatError {
-    let known = if bytes > MAX_FILE_BYTES { format!(" ({})", limits::size(bytes)) } else { String::new() };
+    let known = if bytes > MAX_FILE_BYTES {
+        format!(" ({})", limits::size(bytes))
+    } else {
+        String::new()
+    };
     FormatError::root(format!(
         "the file is too large{known}: Broadsheet reads files of up to {}",
         limits::size(MAX_FILE_BYTES)
@@ -893,7 +897,12 @@ mod tests {
             "body: has 5,001 blocks; Broadsheet shows articles of up to 5,000 blocks"
         );
         let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
-        assert!(parse(&deep).unwrap_err().to_string().contains("nested more than 128 levels deep"));
+        assert!(
+            parse(&deep)
+                .unwrap_err()
+                .to_string()
+                .contains("nested more than 128 levels deep")
+        );
         let bom = "\u{feff}{\"headline\":\"H\",\"body\":[]}";
         assert_eq!(parse_bytes(bom.as_bytes()).unwrap().article.headline, "H");
     }

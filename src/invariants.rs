@@ -30,10 +30,13 @@ pub fn page_problems(page: &Page) -> Vec<String> {
     if let Some(comments) = &page.comments {
         link("comments url", &comments.href);
     }
-    let figures = page.lead.iter().chain(page.body.iter().filter_map(|item| match &item.content {
-        Content::Figure(f) => Some(f),
-        _ => None,
-    }));
+    let figures = page
+        .lead
+        .iter()
+        .chain(page.body.iter().filter_map(|item| match &item.content {
+            Content::Figure(f) => Some(f),
+            _ => None,
+        }));
     for figure in figures {
         figure_problems(figure, &mut out);
     }
@@ -74,7 +77,10 @@ fn walk(nodes: &[Node], depth: usize, out: &mut Vec<String>) {
                     out.push(format!("nested {depth} deep (limit {MAX_DEPTH})"));
                     return;
                 }
-                if let Kind::Link { href: Some(href), .. } = kind {
+                if let Kind::Link {
+                    href: Some(href), ..
+                } = kind
+                {
                     check_url("link", href, LINK_SCHEMES, out);
                 }
                 if *kind == Kind::Table {
@@ -152,10 +158,16 @@ mod tests {
     #[test]
     fn the_checks_catch_what_they_are_for() {
         let link = |href: &str| Node::Element {
-            kind: Kind::Link { href: Some(href.into()), title: None },
+            kind: Kind::Link {
+                href: Some(href.into()),
+                title: None,
+            },
             children: vec![],
         };
-        assert!(tree_problems(&[link("https://example.org/"), link("/a"), link("mailto:x@y")]).is_empty());
+        assert!(
+            tree_problems(&[link("https://example.org/"), link("/a"), link("mailto:x@y")])
+                .is_empty()
+        );
         assert_eq!(tree_problems(&[link(" Java\tScript:alert(1)")]).len(), 1);
         assert_eq!(tree_problems(&[link("\\\\evil.example/")]).len(), 1);
         // Found by the fuzzer: "h ttps://…" becomes "h%20ttps://…", which a browser
@@ -163,7 +175,10 @@ mod tests {
         assert!(tree_problems(&[link("h%20ttps://example.org/"), link("a/b:c")]).is_empty());
         let mut deep = Node::Text("x".into());
         for _ in 0..MAX_DEPTH + 2 {
-            deep = Node::Element { kind: Kind::BlockQuote, children: vec![deep] };
+            deep = Node::Element {
+                kind: Kind::BlockQuote,
+                children: vec![deep],
+            };
         }
         assert_eq!(tree_problems(&[deep]).len(), 1);
     }

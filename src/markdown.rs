@@ -797,13 +797,19 @@ mod tests {
                 .unwrap_or(0)
         }
         assert!(depth(&nodes) <= MAX_DEPTH);
-        assert_eq!(crate::invariants::tree_problems(&nodes), Vec::<String>::new());
+        assert_eq!(
+            crate::invariants::tree_problems(&nodes),
+            Vec::<String>::new()
+        );
         assert!(plain_text(&nodes).contains("deep"));
         // Found by the fuzzer: a table at the depth limit, whose head row and
         // body are wrapped when they close.
         let quotes = "> ".repeat(MAX_DEPTH - 3);
         let quoted_table = format!("{quotes}| a | b |\n{quotes}|---|---|\n{quotes}| *1* | 2 |\n");
-        assert_eq!(crate::invariants::tree_problems(&md(&quoted_table)), Vec::<String>::new());
+        assert_eq!(
+            crate::invariants::tree_problems(&md(&quoted_table)),
+            Vec::<String>::new()
+        );
         let brackets = "[".repeat(100_000);
         assert_eq!(plain_text(&md(&brackets)).trim(), brackets);
     }
@@ -814,7 +820,9 @@ mod tests {
             nodes
                 .iter()
                 .map(|n| match n {
-                    Node::Element { kind: k, children } => usize::from(k == kind) + count(children, kind),
+                    Node::Element { kind: k, children } => {
+                        usize::from(k == kind) + count(children, kind)
+                    }
                     _ => 0,
                 })
                 .sum()
@@ -834,7 +842,10 @@ mod tests {
         // A head wider than the cap keeps its first 5,000 cells.
         let wide = format!("{}|\n{}|\n", "| h ".repeat(6000), "|---".repeat(6000));
         let nodes = md(&wide);
-        let cell = Kind::TableCell { header: true, align: Align::None };
+        let cell = Kind::TableCell {
+            header: true,
+            align: Align::None,
+        };
         assert_eq!(count(&nodes, &cell), MAX_TABLE_CELLS);
         assert!(plain_text(&nodes).contains("1,000 cells left out"));
         // A small table has no note.

@@ -18,7 +18,14 @@ fn every_pathological_input_renders_within_the_limits() {
         });
         let parsed = article::from_value(&doc).unwrap_or_else(|e| panic!("{name}: {e}"));
         let page = page::build(&parsed.article);
-        assert_eq!(invariants::page_problems(&page), Vec::<String>::new(), "{name}");
-        assert!(page.body.len() >= 2, "{name}: the text after it is still there");
+        assert_eq!(
+            invariants::page_problems(&page),
+            Vec::<String>::new(),
+            "{name}"
+        );
+        assert!(
+            page.body.len() >= 2,
+            "{name}: the text after it is still there"
+        );
     }
 }

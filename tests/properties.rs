@@ -20,10 +20,48 @@ fn config() -> ProptestConfig {
 /// fragments and raw HTML, in any order.
 fn markdownish() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "*", "_", "`", "[", "]", "(", ")", "!", "<", ">", "#", "|", "-", "+", "~", "^", "\\", "\n", "\n\n",
-        "  ", "1. ", "> ", "- ", "| a | b |\n|---|---|\n", "[^1]", "[^1]: note", "&#106;", "&colon;",
-        "javascript:", "JaVaScRiPt:", "java\tscript:", "data:text/html,", "vbscript:", "http://x/",
-        "<script>", "<img src=x onerror=alert(1)>", "<!-- c -->", "word", "é", "ש", "\u{200b}", "\u{0}",
+        "*",
+        "_",
+        "`",
+        "[",
+        "]",
+        "(",
+        ")",
+        "!",
+        "<",
+        ">",
+        "#",
+        "|",
+        "-",
+        "+",
+        "~",
+        "^",
+        "\\",
+        "\n",
+        "\n\n",
+        "  ",
+        "1. ",
+        "> ",
+        "- ",
+        "| a | b |\n|---|---|\n",
+        "[^1]",
+        "[^1]: note",
+        "&#106;",
+        "&colon;",
+        "javascript:",
+        "JaVaScRiPt:",
+        "java\tscript:",
+        "data:text/html,",
+        "vbscript:",
+        "http://x/",
+        "<script>",
+        "<img src=x onerror=alert(1)>",
+        "<!-- c -->",
+        "word",
+        "é",
+        "ש",
+        "\u{200b}",
+        "\u{0}",
     ]);
     prop::collection::vec(pieces, 0..200).prop_map(|v| v.concat())
 }
@@ -33,9 +71,21 @@ fn field_string() -> impl Strategy<Value = String> {
     prop_oneof![
         "[a-zA-Z0-9 :/.#?&=%-]{0,30}",
         prop::sample::select(vec![
-            "javascript:alert(1)", " JAVASCRIPT:alert(1)", "jav&#x09;ascript:x", "&#0000106avascript:x",
-            "data:text/html;base64,PHNjcmlwdD4=", "vbscript:x", "\\\\evil.example/", "/\\evil", "//ok.example/",
-            "https://example.org/a.jpg", "images/a.jpg", "mailto:a@b", "2011-03-01T09:30:00Z", "1.0", "2.0",
+            "javascript:alert(1)",
+            " JAVASCRIPT:alert(1)",
+            "jav&#x09;ascript:x",
+            "&#0000106avascript:x",
+            "data:text/html;base64,PHNjcmlwdD4=",
+            "vbscript:x",
+            "\\\\evil.example/",
+            "/\\evil",
+            "//ok.example/",
+            "https://example.org/a.jpg",
+            "images/a.jpg",
+            "mailto:a@b",
+            "2011-03-01T09:30:00Z",
+            "1.0",
+            "2.0",
         ])
         .prop_map(String::from),
         markdownish(),
@@ -43,10 +93,44 @@ fn field_string() -> impl Strategy<Value = String> {
 }
 
 const KEYS: &[&str] = &[
-    "version", "headline", "dek", "byline", "kicker", "section", "language", "published", "updated",
-    "authors", "name", "url", "body", "type", "markdown", "text", "cite", "level", "image", "src", "alt",
-    "width", "height", "srcset", "caption", "credit", "lead", "related", "title", "summary", "comments",
-    "label", "corrections", "date", "tags", "source", "syndicated", "id",
+    "version",
+    "headline",
+    "dek",
+    "byline",
+    "kicker",
+    "section",
+    "language",
+    "published",
+    "updated",
+    "authors",
+    "name",
+    "url",
+    "body",
+    "type",
+    "markdown",
+    "text",
+    "cite",
+    "level",
+    "image",
+    "src",
+    "alt",
+    "width",
+    "height",
+    "srcset",
+    "caption",
+    "credit",
+    "lead",
+    "related",
+    "title",
+    "summary",
+    "comments",
+    "label",
+    "corrections",
+    "date",
+    "tags",
+    "source",
+    "syndicated",
+    "id",
 ];
 
 /// Arbitrary JSON shaped loosely like an article: known keys, any values.
@@ -57,13 +141,19 @@ fn jsonish() -> impl Strategy<Value = Value> {
         any::<i64>().prop_map(|n| Value::from(n)),
         (-1e6f64..1e6).prop_map(Value::from),
         field_string().prop_map(Value::String),
-        prop::sample::select(vec!["text", "figure", "heading", "quote", "unknown"]).prop_map(|s| Value::String(s.into())),
+        prop::sample::select(vec!["text", "figure", "heading", "quote", "unknown"])
+            .prop_map(|s| Value::String(s.into())),
     ];
     leaf.prop_recursive(5, 64, 8, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
-            prop::collection::vec((prop::sample::select(KEYS), inner), 0..10)
-                .prop_map(|kv| Value::Object(kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect::<Map<_, _>>())),
+            prop::collection::vec((prop::sample::select(KEYS), inner), 0..10).prop_map(|kv| {
+                Value::Object(
+                    kv.into_iter()
+                        .map(|(k, v)| (k.to_string(), v))
+                        .collect::<Map<_, _>>(),
+                )
+            }),
         ]
     })
 }

@@ -35,7 +35,9 @@ pub enum LoadError {
     /// No answer at all: offline, DNS, refused connection.
     Network,
     /// Another site answered, but does not let this page read its answer (no CORS).
-    Cors { site: String },
+    Cors {
+        site: String,
+    },
     /// Nothing arrived for [`LOAD_TIMEOUT_SECONDS`].
     Timeout,
     /// The browser is offline and no saved copy exists.
@@ -224,7 +226,10 @@ async fn get_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
         });
     }
     let too_large = |bytes| LoadError::Format(article::too_large(bytes));
-    let declared = response.headers().get("content-length").and_then(|v| v.parse::<usize>().ok());
+    let declared = response
+        .headers()
+        .get("content-length")
+        .and_then(|v| v.parse::<usize>().ok());
     if let Some(length) = declared.filter(|&n| n > MAX_FILE_BYTES) {
         dog.abort();
         return Err(too_large(length));

@@ -35,8 +35,8 @@ pub fn show() {
             }
         }
     }
-    let embedded = js_sys::Reflect::get(&window(), &"__broadsheetEmbed".into())
-        .is_ok_and(|v| v.is_truthy());
+    let embedded =
+        js_sys::Reflect::get(&window(), &"__broadsheetEmbed".into()).is_ok_and(|v| v.is_truthy());
     if !embedded && let Some(body) = doc.body() {
         if let Ok(main) = doc.create_element("main") {
             main.set_class_name("site-main");

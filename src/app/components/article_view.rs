@@ -258,7 +258,11 @@ fn progressive<T: Clone + Send + Sync + 'static>(
     if all_at_once || items.len() < PROGRESSIVE_FROM {
         return items.into_iter().map(render).collect_view().into_any();
     }
-    let later: Vec<Vec<T>> = items.split_off(AT_ONCE).chunks(PER_FRAME).map(<[T]>::to_vec).collect();
+    let later: Vec<Vec<T>> = items
+        .split_off(AT_ONCE)
+        .chunks(PER_FRAME)
+        .map(<[T]>::to_vec)
+        .collect();
     let chunks = later.len();
     let shown = RwSignal::new(0usize);
     fn show_next(shown: RwSignal<usize>, chunks: usize) {
@@ -281,7 +285,11 @@ fn progressive<T: Clone + Send + Sync + 'static>(
         .map(|(i, chunk)| {
             let render = render.clone();
             let visible = Memo::new(move |_| shown.get() > i);
-            move || visible.get().then(|| chunk.iter().cloned().map(render.clone()).collect_view())
+            move || {
+                visible
+                    .get()
+                    .then(|| chunk.iter().cloned().map(render.clone()).collect_view())
+            }
         })
         .collect_view();
     view! { {first} {rest} }.into_any()
