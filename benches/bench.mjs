@@ -13,21 +13,12 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, brotli, gzip } from './serve.mjs';
+import { startServer } from './serve.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, brotli, gzip } from '../scripts/harness.mjs';
 import { generateHuge } from './gen-huge.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '..');
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const CHROME_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-sync',
-];
 const VIEWPORT = { width: 1280, height: 800 };
 const PEERS = ['app', 'static', 'js'];
 const ARTICLES = {
@@ -144,7 +135,7 @@ async function session({ fallbackMark = false, watchArticle = false } = {}) {
   const ctx = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: CHROME_FLAGS,
+    args: CHROMIUM_ARGS,
     viewport: VIEWPORT,
     serviceWorkers: 'block',
     locale: 'en-US',
@@ -617,7 +608,7 @@ async function lighthouse(peer, i = 0) {
     '--output=html',
     `--output-path=${base}`,
     '--only-categories=performance,accessibility,best-practices,seo',
-    `--chrome-flags=--headless ${CHROME_FLAGS.join(' ')} --user-data-dir=${udd}`,
+    `--chrome-flags=--headless ${CHROMIUM_ARGS.join(' ')} --user-data-dir=${udd}`,
   ];
   try {
     await new Promise((ok, fail) => {

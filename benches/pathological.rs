@@ -20,11 +20,7 @@ fn main() {
     let mut worst = Duration::ZERO;
     println!("{:<40} {:>10} {:>12}", "input", "size", "median ms");
     for (i, (name, markdown)) in pathological::inputs().into_iter().enumerate() {
-        let json = serde_json::json!({
-            "version": "1.0", "headline": name,
-            "body": [{"type": "text", "markdown": markdown}, {"type": "text", "markdown": "The end."}],
-        })
-        .to_string();
+        let json = pathological::article(name, &markdown);
         if let Some(dir) = write_to {
             std::fs::create_dir_all(dir).expect("output directory");
             std::fs::write(format!("{dir}/{i:02}.json"), &json).expect("written");

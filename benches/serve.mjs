@@ -26,26 +26,12 @@ import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { brotliCompressSync, gzipSync, constants as zc } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { TYPES, headerRules } from '../scripts/static-site.mjs';
+import { TYPES, brotli, gzip, headerRules } from '../scripts/harness.mjs';
 
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt', '.webmanifest']);
 const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 const REVALIDATE = /(\.html|\.json|\/boot\.js|\/sw\.js)$/;
-
-export function brotli(buf) {
-  return brotliCompressSync(buf, {
-    params: {
-      [zc.BROTLI_PARAM_QUALITY]: 11,
-      [zc.BROTLI_PARAM_SIZE_HINT]: buf.length,
-      [zc.BROTLI_PARAM_MODE]: zc.BROTLI_MODE_GENERIC,
-    },
-  });
-}
-export function gzip(buf) {
-  return gzipSync(buf, { level: 9 });
-}
 
 /// Chooses br over gzip when both are accepted (q=0 refuses).
 function pickEncoding(header = '') {

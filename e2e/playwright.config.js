@@ -1,6 +1,7 @@
 // End-to-end tests: the release build (dist/) served on 127.0.0.1, driven in
 // Debian's Chromium. Playwright never downloads a browser of its own.
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_ARGS } from '../scripts/harness.mjs';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 
@@ -23,16 +24,8 @@ export default defineConfig({
     // The service worker would answer requests that tests route; offline.spec.js allows it.
     serviceWorkers: 'block',
     launchOptions: {
-      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-quic',
-        '--disable-sync',
-      ],
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

@@ -11,7 +11,7 @@
 //
 //   node scripts/postbuild.mjs [DIST_DIR]   (default: $TRUNK_STAGING_DIR, else dist)
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { brotli, gzip } from './harness.mjs';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -89,8 +89,8 @@ let compressed = 0;
 for (const file of [...(await walk(dist)), ...(await walk(join(dist, 'articles')).catch(() => []))]) {
   if (!compressible.test(file)) continue;
   const body = await readFile(file);
-  const br = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
-  const gz = gzipSync(body, { level: 9 });
+  const br = brotli(body);
+  const gz = gzip(body);
   if (br.length < body.length) await writeFile(`${file}.br`, br);
   if (gz.length < body.length) await writeFile(`${file}.gz`, gz);
   compressed++;

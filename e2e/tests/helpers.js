@@ -1,6 +1,7 @@
 import { expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/harness.mjs';
 
 export const SAMPLE = 'articles/iran-diplomat-defects-2011.json';
 export const HARBOUR = 'articles/harbour-light-restoration.json';
@@ -42,9 +43,6 @@ export const squash = (s) => s.replace(/\s+/g, ' ').trim();
  * is answered by the test under a made-up public origin (in real use both sites
  * are public): `test.use({ launchOptions: withoutLocalNetworkChecks })`. */
 export const withoutLocalNetworkChecks = {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run',
-    '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessForNavigations',
-  ],
+  executablePath: CHROMIUM,
+  args: [...CHROMIUM_ARGS, '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessForNavigations'],
 };

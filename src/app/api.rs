@@ -100,12 +100,7 @@ impl LoadError {
 
 /// Resolves `src` against the page's address. Only http(s) URLs are loaded.
 pub fn absolute_url(src: &str) -> Result<String, LoadError> {
-    let base = leptos::prelude::document()
-        .base_uri()
-        .ok()
-        .flatten()
-        .unwrap_or_default();
-    let url = web_sys::Url::new_with_base(src.trim(), &base)
+    let url = web_sys::Url::new_with_base(src.trim(), &crate::app::links::document_base())
         .map_err(|_| LoadError::BadAddress(src.into()))?;
     match url.protocol().as_str() {
         "http:" | "https:" => Ok(url.href()),

@@ -76,7 +76,7 @@ pub fn target(href: &str, article_url: &str) -> Target {
     Target::SameSite(url.href())
 }
 
-/// The page's base URL, for resolving the library index.
+/// The page's base URL, against which article and library addresses are resolved.
 pub fn document_base() -> String {
     document().base_uri().ok().flatten().unwrap_or_default()
 }

@@ -74,3 +74,14 @@ pub fn inputs() -> Vec<(&'static str, String)> {
         ("entities", r("&#106;&colon;&amp;&lt;", N)),
     ]
 }
+
+/// An article of one pathological input, then "The end." (to show the text
+/// after it survives), as JSON text.
+pub fn article(name: &str, markdown: &str) -> String {
+    serde_json::json!({
+        "version": "1.0",
+        "headline": name,
+        "body": [{"type": "text", "markdown": markdown}, {"type": "text", "markdown": "The end."}],
+    })
+    .to_string()
+}

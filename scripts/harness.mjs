@@ -1,7 +1,26 @@
-// What both local servers of the build share (e2e/serve.mjs for the tests,
-// benches/serve.mjs for the benchmark): MIME types, and the rules of a
-// `_headers` file (public/_headers) as static hosts apply them.
+// What the tests (e2e/) and the benchmark (benches/) share: how Chromium is
+// started, how files are compressed (as scripts/postbuild.mjs precompresses them),
+// MIME types, and the rules of a `_headers` file (public/_headers) as static
+// hosts apply them.
 import { readFileSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+/** Debian's Chromium, started so that it never reaches for the network itself. */
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-sync',
+];
+
+/** Brotli at its highest quality, and gzip -9. */
+export const brotli = (buf) =>
+  brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buf.length } });
+export const gzip = (buf) => gzipSync(buf, { level: 9 });
 
 export const TYPES = {
   '.html': 'text/html; charset=utf-8',
