@@ -4,6 +4,7 @@
 //! (`cargo test`) and can be shared with other tools:
 //! - [`article`]: the article format v1 — model, parser and validation errors with JSON paths.
 //! - [`markdown`]: Markdown → a safe node tree (never HTML).
+//! - [`html`]: the node tree as escaped HTML, where there is no DOM.
 //! - [`page`]: an article made ready to show (URLs checked, anchors, reading time).
 //! - [`reading`]: reading-time estimates.
 //! - [`url_policy`]: which URLs may become live links or images.
@@ -17,6 +18,7 @@
 //! The browser app (Leptos) lives in [`app`] and is built for wasm32 only.
 
 pub mod article;
+pub mod html;
 pub mod invariants;
 pub mod library;
 pub mod limits;

@@ -149,14 +149,17 @@ impl Footnotes {
     }
 }
 
+/// The Markdown Broadsheet reads: CommonMark plus GitHub's tables, footnotes,
+/// strikethrough and task lists, and `^superscript^` / `~subscript~`.
+pub const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_TASKLISTS)
+    .union(Options::ENABLE_SUPERSCRIPT)
+    .union(Options::ENABLE_SUBSCRIPT);
+
 /// Parses one Markdown text into block nodes, registering footnotes in `notes`.
 pub fn parse(markdown: &str, notes: &mut Footnotes) -> Vec<Node> {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_SUPERSCRIPT
-        | Options::ENABLE_SUBSCRIPT;
     let mut b = Builder {
         stack: vec![Frame::new(Open::Root)],
         skipped: 0,
@@ -169,7 +172,7 @@ pub fn parse(markdown: &str, notes: &mut Footnotes) -> Vec<Node> {
         dropped_cells: 0,
         discard: 0,
     };
-    for event in Parser::new_ext(markdown, options) {
+    for event in Parser::new_ext(markdown, OPTIONS) {
         b.event(event);
     }
     while b.stack.len() > 1 {

@@ -38,27 +38,48 @@ fn allow(raw: &str, schemes: &[&str]) -> Option<String> {
     if squeezed.starts_with("\\\\") || squeezed.starts_with("/\\") {
         return None;
     }
-    // Keep the URL as written, minus controls, with inner spaces encoded.
-    let cleaned: String = decoded
-        .trim()
-        .chars()
-        .filter(|c| !is_invisible(*c))
-        .flat_map(|c| {
-            if c.is_whitespace() {
-                "%20".chars().collect::<Vec<_>>()
-            } else {
-                vec![c]
-            }
-        })
-        .collect();
-    Some(cleaned)
+    Some(encode(decoded.trim()))
 }
 
-/// The scheme of a URL, if it has one: the characters before the first `:` when no
-/// `/`, `?` or `#` comes first.
+/// The URL as written, minus invisible characters, percent-encoded the way
+/// CommonMark renders a destination: ASCII letters, digits, the URL delimiters
+/// and existing `%XX` escapes stay; every other character becomes the `%XX` of
+/// its UTF-8 bytes. So a no-break space is `%C2%A0` (not a plain space) and a
+/// backslash is `%5C` (which browsers would otherwise read as `/`).
+fn encode(url: &str) -> String {
+    let bytes = url.as_bytes();
+    let mut out = String::with_capacity(url.len());
+    for (i, c) in url.char_indices() {
+        if is_invisible(c) {
+            continue;
+        }
+        let escape_follows = bytes.len() > i + 2
+            && bytes[i + 1].is_ascii_hexdigit()
+            && bytes[i + 2].is_ascii_hexdigit();
+        if c.is_ascii_alphanumeric()
+            || "-_.!~*'();/?:@&=+$,#".contains(c)
+            || (c == '%' && escape_follows)
+        {
+            out.push(c);
+        } else {
+            let mut buf = [0; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
+/// The scheme of a URL, if it has one, as the URL standard reads it: a letter,
+/// then letters, digits, `+`, `-` or `.`, then `:`. Anything else before the
+/// first `:` makes the URL relative (`foo):` is a path).
 fn scheme_of(url: &str) -> Option<&str> {
-    let end = url.find([':', '/', '?', '#'])?;
-    (url.as_bytes()[end] == b':').then(|| &url[..end])
+    let scheme = &url[..url.find(':')?];
+    let mut chars = scheme.chars();
+    (chars.next()?.is_ascii_alphabetic()
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+    .then_some(scheme)
 }
 
 fn is_invisible(c: char) -> bool {
@@ -194,6 +215,27 @@ mod tests {
             link(" https://example.org/a b ").as_deref(),
             Some("https://example.org/a%20b")
         );
+    }
+
+    #[test]
+    fn urls_point_where_commonmark_says() {
+        // `)` cannot be part of a scheme: `foo):` is a relative path.
+        assert_eq!(link("foo):").as_deref(), Some("foo):"));
+        assert_eq!(link("a/b:c").as_deref(), Some("a/b:c"));
+        // Unicode spaces and quotes are encoded as their UTF-8 bytes, not as a
+        // plain space.
+        assert_eq!(
+            link("/url\u{a0}\"title\"").as_deref(),
+            Some("/url%C2%A0%22title%22")
+        );
+        // A backslash would be read as `/` by browsers.
+        assert_eq!(link("foo\\bar").as_deref(), Some("foo%5Cbar"));
+        assert_eq!(
+            link("https://de.example/Ägypten?q=ü").as_deref(),
+            Some("https://de.example/%C3%84gypten?q=%C3%BC")
+        );
+        // Existing escapes stay; a lone % is escaped.
+        assert_eq!(link("a%20b%zz").as_deref(), Some("a%20b%25zz"));
     }
 
     #[test]
