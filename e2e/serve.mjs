@@ -4,11 +4,14 @@
 // extension gets index.html, so deep links like /read?src=… survive a reload).
 // It applies the headers of dist/_headers (public/_headers) as a static host would,
 // Content-Security-Policy included, except Cache-Control: tests want no caching.
+// For tests only, it can start HTML pages with scripts from e2e/inject/ (see
+// e2e/inject/README.md), chosen by the cookie `bs-test-inject`.
 //
 //   node e2e/serve.mjs [DIST_DIR] [PORT]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { TYPES, headerRules } from '../scripts/harness.mjs';
 
 const root = resolve(process.argv[2] ?? 'dist');
@@ -20,6 +23,21 @@ const headersFor = (pathname) => {
   const { 'cache-control': _, ...rest } = rulesFor(pathname);
   return rest;
 };
+
+const injectDir = join(dirname(fileURLToPath(import.meta.url)), 'inject');
+
+/** The test-only scripts this request asks for: names from the `bs-test-inject` cookie. */
+function injected(req) {
+  const cookie = /(?:^|;\s*)bs-test-inject=([^;]*)/.exec(req.headers.cookie ?? '');
+  return cookie ? decodeURIComponent(cookie[1]).split(',').filter((n) => /^[a-z-]+$/.test(n)) : [];
+}
+
+/** `html` with the requested test scripts first in its <head>. */
+function withInjected(html, names) {
+  if (!names.length) return html;
+  const tags = names.map((n) => `<script src="/__inject/${n}.js"></script>`).join('');
+  return html.replace(/<head[^>]*>/i, (head) => head + tags);
+}
 
 async function fileFor(pathname) {
   const safe = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
@@ -38,14 +56,16 @@ async function fileFor(pathname) {
 
 createServer(async (req, res) => {
   const url = new URL(req.url, 'http://localhost');
-  let path = await fileFor(url.pathname);
+  const inject = /^\/__inject\/([a-z-]+)\.js$/.exec(url.pathname);
+  let path = inject ? await stat(join(injectDir, `${inject[1]}.js`)).then(() => join(injectDir, `${inject[1]}.js`), () => null) : await fileFor(url.pathname);
   if (!path && !extname(url.pathname)) path = join(root, 'index.html');
   if (!path) {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'access-control-allow-origin': '*' });
     res.end('Not found');
     return;
   }
-  const body = await readFile(path);
+  let body = await readFile(path);
+  if (extname(path) === '.html') body = Buffer.from(withInjected(body.toString('utf8'), injected(req)));
   const headers = {
     'content-type': TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream',
     'cache-control': 'no-store',

@@ -1,6 +1,6 @@
 // Embedding on another site: iframe mode (/embed) and the example host page.
 import { test, expect } from './fixtures.js';
-import { SAMPLE, openArticle, repoFile, repoJson, withoutLocalNetworkChecks } from './helpers.js';
+import { SAMPLE, inject, openArticle, repoFile, repoJson, withoutLocalNetworkChecks } from './helpers.js';
 
 const sample = repoJson('public/articles/iran-diplomat-defects-2011.json');
 
@@ -18,13 +18,19 @@ async function serveBlog(page, html) {
   });
 }
 
-/** Opens the example blog as if it lived on another site (http://blog.test,
- *  answered by the test itself), its iframe pointing at the viewer on 127.0.0.1. */
-async function openHostPage(page, baseURL, embedQuery) {
+/** Answers http://blog.test/examples/blog.html with the example blog, its
+ *  embeds pointing at the viewer on 127.0.0.1. */
+async function serveHostPage(page, baseURL, embedQuery) {
   const html = repoFile('public/examples/blog.html')
     .replace('src="/embed?src=articles%2Firan-diplomat-defects-2011.json"', `src="${baseURL}/embed?${embedQuery}"`)
     .replaceAll('src="/', `src="${baseURL}/`);
   await serveBlog(page, html);
+}
+
+/** Opens the example blog as if it lived on another site (http://blog.test,
+ *  answered by the test itself), its iframe pointing at the viewer on 127.0.0.1. */
+async function openHostPage(page, baseURL, embedQuery) {
+  await serveHostPage(page, baseURL, embedQuery);
   await page.goto('http://blog.test/examples/blog.html');
   // The custom elements above the iframe have rendered: the layout has settled.
   await expect(page.locator('broadsheet-article article h1')).toHaveCount(2);
@@ -276,4 +282,26 @@ test('iframe mode works under a strict host CSP: only the host’s own snippet r
   const contentHeight = () => frame.locator('.embed').evaluate((el) => el.getBoundingClientRect().bottom + scrollY);
   await expect.poll(async () => Math.abs((await page.locator('iframe').boundingBox()).height - (await contentHeight()))).toBeLessThanOrEqual(2);
   expect(await page.evaluate(() => window.violations)).toEqual([]);
+});
+
+test.describe('a browser API that throws while the articles render', () => {
+  // The stopped app's later callbacks may panic too.
+  test.use({ allowPageError: true, allowPanic: true });
+  test('each custom element and the iframe show “Something went wrong” instead of freezing', async ({ page, baseURL }) => {
+    await inject(page, 'throwing-api');
+    await serveHostPage(page, baseURL, SRC);
+    await page.goto('http://blog.test/examples/blog.html');
+    for (const id of ['first', 'second']) {
+      const alert = page.locator(`broadsheet-article#${id}`).getByRole('alert');
+      await expect(alert.getByRole('heading')).toHaveText('Something went wrong');
+      await expect(alert.getByRole('link', { name: 'Reload' })).toBeVisible();
+    }
+    // Shown for the exception itself, not only for a panic that came after it.
+    expect(await page.evaluate(() => window.__bsPanelOnError)).toBe(true);
+    const iframe = page.locator('iframe[data-broadsheet]');
+    await iframe.scrollIntoViewIfNeeded();
+    const frame = page.frameLocator('iframe[data-broadsheet]');
+    await expect(frame.getByRole('alert').getByRole('heading')).toHaveText('Something went wrong');
+    expect(await frame.locator('html').evaluate(() => window.__bsPanelOnError)).toBe(true);
+  });
 });

@@ -1,8 +1,9 @@
 // Faults a reader can hit beyond a plain error status: a server that never
-// answers, pathological Markdown, a panic. (states.spec.js has the rest;
-// other-site.spec.js the faults of another site's server.)
+// answers, pathological Markdown, a panic, a locale that Intl rejects, a browser
+// API that throws. (states.spec.js has the rest; other-site.spec.js the faults
+// of another site's server; embed.spec.js the embeds' panels.)
 import { test, expect } from './fixtures.js';
-import { SAMPLE, readHref } from './helpers.js';
+import { SAMPLE, inject, readHref } from './helpers.js';
 
 test('a server that never answers: the load is abandoned with a message, and Retry works', async ({ page }) => {
   await page.clock.install();
@@ -61,5 +62,30 @@ test.describe('a panic', () => {
     await expect(reload).toHaveAttribute('href', readHref(SAMPLE));
     await reload.click();
     await expect(page.locator('article h1')).toHaveText(/Former Iran diplomat/);
+  });
+});
+
+test('a locale that Intl rejects (WebKitGTK reports “C” under LANG=C): the library and the article show, dates included', async ({ page }) => {
+  await inject(page, 'odd-locale');
+  await page.goto('/');
+  expect(await page.evaluate(() => navigator.language)).toBe('C');
+  await expect(page.locator('.library-item time').first()).toHaveText(/\d{4}/);
+  await page.goto(readHref(SAMPLE));
+  await expect(page.locator('article h1')).toHaveText(/Former Iran diplomat/);
+  await expect(page.locator('article time.published')).toHaveText(/2011/);
+});
+
+test.describe('a browser API that throws while the article renders', () => {
+  // The stopped app's later callbacks may panic too.
+  test.use({ allowPageError: true, allowPanic: true });
+  test('shows “Something went wrong” and a Reload link instead of a frozen page', async ({ page }) => {
+    await inject(page, 'throwing-api');
+    await page.goto(readHref(SAMPLE));
+    const alert = page.getByRole('alert');
+    await expect(alert.getByRole('heading')).toHaveText('Something went wrong');
+    // Shown for the exception itself, not only for a panic that came after it.
+    expect(await page.evaluate(() => window.__bsPanelOnError)).toBe(true);
+    await expect(page.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0);
+    await expect(alert.getByRole('link', { name: 'Reload' })).toHaveAttribute('href', readHref(SAMPLE));
   });
 });

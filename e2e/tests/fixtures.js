@@ -6,9 +6,11 @@ import { test as base, expect } from '@playwright/test';
 export const test = base.extend({
   // A test that panics on purpose (faults.spec.js) sets this.
   allowPanic: [false, { option: true }],
-  page: async ({ page, allowPanic }, use) => {
+  // A test that makes a browser API throw on purpose sets this.
+  allowPageError: [false, { option: true }],
+  page: async ({ page, allowPanic, allowPageError }, use) => {
     const problems = [];
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('pageerror', (e) => allowPageError || problems.push(`page error: ${e.message}`));
     page.on('console', (m) => {
       const text = m.text();
       if (m.type() === 'error' && !allowPanic && /panicked|RuntimeError|unreachable/i.test(text)) problems.push(`console: ${text}`);

@@ -36,6 +36,10 @@ export async function expectNoAxeViolations(page) {
   expect(summary, summary.join('\n')).toEqual([]);
 }
 
+/** Runs the test-only script `e2e/inject/NAME.js` first in every page and frame
+ *  (the WebDriver suite gets the same scripts from the test server). */
+export const inject = (page, name) => page.addInitScript({ path: new URL(`../inject/${name}.js`, import.meta.url).pathname });
+
 /** Collapses white space so text compares the way a reader sees it. */
 export const squash = (s) => s.replace(/\s+/g, ' ').trim();
 

@@ -39,6 +39,12 @@ pub fn mount_article(
     lang: String,
 ) -> ArticleElement {
     crate::app::fatal::install();
+    if crate::app::fatal::stopped() {
+        crate::app::fatal::render_into(&container);
+        return ArticleElement {
+            _mounted: Box::new(()),
+        };
+    }
     let mounted = leptos::mount::mount_to(container, move || {
         view! { <EmbeddedArticle host src progress related lang/> }
     });

@@ -4,6 +4,13 @@
 //!
 //! A panic in wasm ends the instance (`panic = "abort"`), so the message is
 //! built here, in the panic hook, with plain DOM calls and no reactivity.
+//!
+//! A JavaScript exception thrown through the wasm (a browser API that throws
+//! where no one expected it) is as bad: it unwinds Rust frames without running
+//! them to the end, so the app can no longer be trusted to update. It reaches
+//! the window as an `error` or `unhandledrejection` event; when its stack shows
+//! that it passed through Broadsheet's wasm or glue code, the same message is
+//! shown. A host page's own errors never pass through it and are left alone.
 
 use leptos::prelude::{document, window};
 use wasm_bindgen::prelude::*;
@@ -16,12 +23,43 @@ pub fn install() {
             console_error_panic_hook::hook(info);
             show();
         }));
+        for (event, field) in [("error", "error"), ("unhandledrejection", "reason")] {
+            let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+                let thrown = js_sys::Reflect::get(&e, &field.into()).unwrap_or_default();
+                if came_through_wasm(&thrown) {
+                    show();
+                }
+            });
+            let _ =
+                window().add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+            // Lives as long as the page.
+            listener.forget();
+        }
     });
+}
+
+/// Whether `thrown`'s stack passes through a wasm frame (`wasm://…` in
+/// Chromium, `…wasm-function[…]` in Firefox and WebKit) or the wasm-bindgen glue
+/// module (`broadsheet-<hash>.js`).
+fn came_through_wasm(thrown: &JsValue) -> bool {
+    js_sys::Reflect::get(thrown, &"stack".into())
+        .ok()
+        .and_then(|s| s.as_string())
+        .is_some_and(|stack| stack.contains("wasm") || stack.contains("/broadsheet-"))
+}
+
+static STOPPED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether the message has been shown: the app must not be trusted to start
+/// anything new (a `<broadsheet-article>` added later shows the message too).
+pub fn stopped() -> bool {
+    STOPPED.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Replaces the viewer with the message: the whole page, or in embeds on
 /// another site, each `<broadsheet-article>`'s content.
 pub fn show() {
+    STOPPED.store(true, std::sync::atomic::Ordering::Relaxed);
     let doc = document();
     if let Ok(elements) = doc.query_selector_all("broadsheet-article") {
         for i in 0..elements.length() {
