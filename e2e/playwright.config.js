@@ -1,6 +1,11 @@
 // End-to-end tests: the release build (dist/) served on 127.0.0.1, driven in
 // Debian's Chromium. Playwright never downloads a browser of its own.
+//
+// Two projects: every test with the machine's fonts (DejaVu and Liberation,
+// from scripts/setup), and the tests that depend on the font (accessibility,
+// the measure) again with DejaVu alone, the fonts of a fresh machine.
 import { defineConfig, devices } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
 import { CHROMIUM, CHROMIUM_ARGS } from '../scripts/harness.mjs';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
@@ -28,6 +33,20 @@ export default defineConfig({
       args: CHROMIUM_ARGS,
     },
   },
+  projects: [
+    { name: 'chromium' },
+    {
+      name: 'chromium, DejaVu only',
+      grep: /axe|readable measure/,
+      use: {
+        launchOptions: {
+          executablePath: CHROMIUM,
+          args: CHROMIUM_ARGS,
+          env: { ...process.env, FONTCONFIG_FILE: fileURLToPath(new URL('fonts/dejavu-only.conf', import.meta.url)) },
+        },
+      },
+    },
+  ],
   webServer: {
     command: `node serve.mjs ../dist ${port}`,
     url: `http://127.0.0.1:${port}/`,

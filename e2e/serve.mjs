@@ -39,10 +39,11 @@ function withInjected(html, names) {
   return html.replace(/<head[^>]*>/i, (head) => head + tags);
 }
 
-async function fileFor(pathname) {
+/** The file to send for `pathname` under `dir` (an index.html for a folder), or null. */
+async function fileFor(pathname, dir = root) {
   const safe = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
-  const path = join(root, safe);
-  if (!path.startsWith(root)) return null;
+  const path = join(dir, safe);
+  if (!path.startsWith(dir)) return null;
   try {
     const s = await stat(path);
     if (s.isFile()) return path;
@@ -57,7 +58,7 @@ async function fileFor(pathname) {
 createServer(async (req, res) => {
   const url = new URL(req.url, 'http://localhost');
   const inject = /^\/__inject\/([a-z-]+)\.js$/.exec(url.pathname);
-  let path = inject ? await stat(join(injectDir, `${inject[1]}.js`)).then(() => join(injectDir, `${inject[1]}.js`), () => null) : await fileFor(url.pathname);
+  let path = inject ? await fileFor(`${inject[1]}.js`, injectDir) : await fileFor(url.pathname);
   if (!path && !extname(url.pathname)) path = join(root, 'index.html');
   if (!path) {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'access-control-allow-origin': '*' });

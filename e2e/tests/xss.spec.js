@@ -118,6 +118,8 @@ test(`${all.length} vectors in every field of the viewer's article: shown as tex
 });
 
 test('each vector alone in every field, the single-valued ones too (comments, lead image, dek…)', async ({ page }) => {
+  // 85 articles in one test: about 13 s on an idle machine, more on a busy one.
+  test.slow();
   const dialogs = watchDialogs(page);
   await page.goto(readHref('xss-0.json'));
   for (let n = 0; n < all.length; n++) {
