@@ -104,6 +104,9 @@ async function staleWhileRevalidate(event, request) {
   const refresh = fetch(request).then(async (response) => {
     if (!cacheable(response)) return response;
     const fresh = await response.clone().text();
+    // A file the app cannot read is never kept: after it is fixed on the
+    // server, Retry must get the fixed one, not this copy.
+    if (!parses(fresh)) return response;
     const cache = await caches.open(ARTICLES);
     await cache.put(request, response.clone());
     const saved = await caches.open(SAVED);
@@ -120,6 +123,15 @@ async function staleWhileRevalidate(event, request) {
     return cached;
   }
   return refresh;
+}
+
+function parses(text) {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function image(request) {
