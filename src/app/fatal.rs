@@ -56,6 +56,17 @@ pub fn stopped() -> bool {
     STOPPED.load(std::sync::atomic::Ordering::Relaxed)
 }
 
+/// `f`, made to do nothing once the app has stopped, for callbacks that the
+/// browser keeps calling afterwards (scroll, resize, observers): in a stopped
+/// app they would only throw again and flood the page's error reports.
+pub fn unless_stopped(mut f: impl FnMut() + Clone) -> impl FnMut() + Clone {
+    move || {
+        if !stopped() {
+            f();
+        }
+    }
+}
+
 /// Replaces the viewer with the message: the whole page, or in embeds on
 /// another site, each `<broadsheet-article>`'s content.
 pub fn show() {

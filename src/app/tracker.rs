@@ -11,6 +11,7 @@
 //! line), for the table of contents: also from the cached geometry, so a jump
 //! (resume, a deep link, Home/End) lands on the right section.
 
+use crate::app::fatal;
 use crate::progress::{self, AnchorBox, BodyBox, Place, Viewport};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -89,7 +90,9 @@ impl Tracker {
 
         let frame = {
             let state = state.clone();
-            Rc::new(Closure::<dyn FnMut()>::new(move || run_frame(&state)))
+            Rc::new(Closure::<dyn FnMut()>::new(fatal::unless_stopped(
+                move || run_frame(&state),
+            )))
         };
         let schedule = {
             let state = state.clone();
@@ -107,24 +110,24 @@ impl Tracker {
         let scroll = {
             let state = state.clone();
             let schedule = schedule.clone();
-            Closure::<dyn FnMut()>::new(move || {
+            Closure::<dyn FnMut()>::new(fatal::unless_stopped(move || {
                 // Callbacks run with no borrow held: they may call back into the tracker.
                 let on_scroll = state.borrow().on_scroll.clone();
                 on_scroll();
                 schedule();
-            })
+            }))
         };
         // After a reflow (late image, font swap, new text size or width, resized
         // window) the reader stays on the same line of the same block.
         let remeasure = {
             let state = state.clone();
-            move || {
+            fatal::unless_stopped(move || {
                 let mut s = state.borrow_mut();
                 s.measure();
                 s.keep_place();
                 drop(s);
                 schedule();
-            }
+            })
         };
         let resize = Closure::<dyn FnMut()>::new(remeasure.clone());
         let observed = Closure::<dyn FnMut()>::new(remeasure);

@@ -6,8 +6,8 @@
 use crate::app::components::{
     article_view::ArticleView, states::ArticleSkeleton, states::ErrorPanel,
 };
-use crate::app::embed;
 use crate::app::routes::read::{State, load_article};
+use crate::app::{embed, fatal};
 use crate::page;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -56,12 +56,12 @@ pub fn EmbedPage() -> impl IntoView {
         let Some(el) = frame.get() else { return };
         let el: web_sys::Element = el.into();
         let target = el.clone();
-        let report = Closure::<dyn FnMut()>::new(move || {
+        let report = Closure::<dyn FnMut()>::new(fatal::unless_stopped(move || {
             let height = (target.get_bounding_client_rect().bottom()
                 + window().scroll_y().unwrap_or(0.0))
             .ceil();
             post("broadsheet-resize", &[("height", height.into())]);
-        });
+        }));
         if let Ok(ro) = web_sys::ResizeObserver::new(report.as_ref().unchecked_ref()) {
             ro.observe(&el);
             observer.set_value(Some((ro, report)));
@@ -139,6 +139,9 @@ fn observe_progress(
     let last = std::rc::Rc::new(std::cell::Cell::new(None::<u8>));
     let body_for_cb = body.clone();
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if fatal::stopped() {
+            return;
+        }
         let mut visible = visible.borrow_mut();
         for entry in entries.iter() {
             let entry: web_sys::IntersectionObserverEntry = entry.unchecked_into();
