@@ -55,7 +55,7 @@ async function fileFor(pathname, dir = root) {
   return null;
 }
 
-createServer(async (req, res) => {
+async function answer(req, res) {
   const url = new URL(req.url, 'http://localhost');
   const inject = /^\/__inject\/([a-z-]+)\.js$/.exec(url.pathname);
   let path = inject ? await fileFor(`${inject[1]}.js`, injectDir) : await fileFor(url.pathname);
@@ -86,6 +86,15 @@ createServer(async (req, res) => {
   }
   res.writeHead(200, headers);
   res.end(req.method === 'HEAD' ? undefined : body);
-}).listen(port, '127.0.0.1', () => {
+}
+
+// One bad request (a malformed %-escape, a file removed mid-request) gets an
+// error answer; it never stops the server.
+createServer((req, res) =>
+  answer(req, res).catch((error) => {
+    if (!res.headersSent) res.writeHead(error instanceof URIError ? 400 : 500, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(String(error));
+  }),
+).listen(port, '127.0.0.1', () => {
   console.log(`Serving ${root} at http://127.0.0.1:${port}/`);
 });
