@@ -1,9 +1,9 @@
 // What the tests (e2e/) and the benchmark (benches/) share: how Chromium is
-// started, how files are compressed (as scripts/postbuild.mjs precompresses them),
+// started, how files are compressed (scripts/compress.mjs, as the build does it),
 // MIME types, and the rules of a `_headers` file (public/_headers) as static
 // hosts apply them.
 import { readFileSync } from 'node:fs';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+export { brotli, gzip } from './compress.mjs';
 
 /** Debian's Chromium, started so that it never reaches for the network itself. */
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -16,11 +16,6 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
   '--disable-sync',
 ];
-
-/** Brotli at its highest quality, and gzip -9. */
-export const brotli = (buf) =>
-  brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buf.length } });
-export const gzip = (buf) => gzipSync(buf, { level: 9 });
 
 export const TYPES = {
   '.html': 'text/html; charset=utf-8',

@@ -11,7 +11,7 @@
 //
 //   node scripts/postbuild.mjs [DIST_DIR]   (default: $TRUNK_STAGING_DIR, else dist)
 import { createHash } from 'node:crypto';
-import { brotli, gzip } from './harness.mjs';
+import { brotli, gzip } from './compress.mjs';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -83,10 +83,11 @@ console.log('embed.js: loader written');
 
 // Precompressed copies, at the highest levels (too slow for a server to do live).
 const compressible = /\.(html|js|mjs|css|wasm|json|webmanifest|svg)$/;
+// Every file, in every folder (articles/, schema/, examples/ …).
 const walk = async (dir) =>
-  (await readdir(dir, { withFileTypes: true })).flatMap((e) => (e.isDirectory() ? [] : [join(dir, e.name)]));
+  (await Promise.all((await readdir(dir, { withFileTypes: true })).map((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)])))).flat();
 let compressed = 0;
-for (const file of [...(await walk(dist)), ...(await walk(join(dist, 'articles')).catch(() => []))]) {
+for (const file of await walk(dist)) {
   if (!compressible.test(file)) continue;
   const body = await readFile(file);
   const br = brotli(body);
