@@ -1,31 +1,8 @@
 // The canonical sample, checked against the wire story it was made from.
 import { test, expect } from './fixtures.js';
 import { SAMPLE, openArticle, repoJson, squash } from './helpers.js';
-import { readFileSync, existsSync } from 'node:fs';
-
-const storyPath = new URL('../../../shared/fixtures/000_a54c394dac301752.txt', import.meta.url);
-
-/** The wire story as scraped: paragraphs, captions and credits. */
-function wireStory() {
-  const lines = readFileSync(storyPath, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
-  const [headline, dek, byline, ...rest] = lines;
-  const paragraphs = [];
-  const captions = [];
-  const credits = [];
-  for (const line of rest) {
-    if (line.startsWith('![]')) continue;
-    const credit = line.match(/^\|\s*Photo by:\s*(.+?)\s*\|$/);
-    if (credit) credits.push(credit[1]);
-    else if (line.endsWith('|')) captions.push(line.replace(/\|$/, '').trim());
-    else if (line !== 'Leave a comment') paragraphs.push(line);
-  }
-  return { headline, dek, byline, paragraphs, captions, credits };
-}
-
-/** Splits a paragraph into sentences (ends at . ? ! or a closing quote after one). */
-function sentences(paragraph) {
-  return paragraph.match(/[^.?!]+(?:[.?!]+[”’"]?|$)/g).map((s) => s.trim()).filter((s) => s.length > 3);
-}
+import { existsSync } from 'node:fs';
+import { sentences, storyPath, wireStory } from './wire-story.js';
 
 test.describe('the sample wire story', () => {
   test.skip(!existsSync(storyPath), '../shared/fixtures is not beside this checkout');

@@ -3,7 +3,7 @@
 // dangerous URL becomes live anywhere in the DOM.
 import { test, expect } from './fixtures.js';
 import { readHref, withoutLocalNetworkChecks } from './helpers.js';
-import { all, cheatSheet } from './xss-corpus.js';
+import { all, cheatSheet, hostileArticle } from './xss-corpus.js';
 
 // The custom-element test answers its host page itself; Chromium would count
 // that page as a public site and keep it from loading the viewer on 127.0.0.1.
@@ -11,36 +11,6 @@ test.use({ launchOptions: withoutLocalNetworkChecks });
 
 const joined = all.join(' ');
 
-/** An article with `vectors` in every field: lists hold one vector per entry;
- * single fields hold them all, joined. */
-function hostileArticle(headline, vectors) {
-  const single = vectors.join(' ');
-  return {
-    version: '1.0',
-    id: 'xss',
-    language: 'en',
-    section: single,
-    kicker: single,
-    headline,
-    dek: single,
-    byline: single,
-    authors: vectors.map((v) => ({ name: v, url: v })),
-    source: { name: single, syndicated: true },
-    published: '2011-03-01T09:30:00Z',
-    tags: vectors,
-    lead: { image: { src: single, alt: single, width: 640, height: 427, srcset: [{ src: single, width: 640 }] }, caption: single, credit: single },
-    body: vectors.flatMap((v) => [
-      { type: 'text', markdown: v },
-      { type: 'text', markdown: `[link](${v}) ![img](${v}) <${v}> **${v}**` },
-      { type: 'figure', image: { src: v, alt: v, srcset: [{ src: v, width: 640 }, { src: `x.jpg, ${v} 2x`, width: 1280 }] }, caption: v, credit: v },
-      { type: 'quote', text: v, cite: v },
-      { type: 'heading', text: v },
-    ]),
-    related: vectors.map((v) => ({ title: v, url: v, summary: v })),
-    comments: { label: single, url: single },
-    corrections: vectors.map((v) => ({ date: '2011-03-02', text: v })),
-  };
-}
 
 /** What a browser could run: script-ish elements, event-handler attributes, and
  * URL attributes that resolve to anything but http(s) or mailto — in the page

@@ -6,9 +6,10 @@
 //   t.go(url) navigates (and remembers the origin, to read its problems at the end)
 // What the Chromium suite asserts (e2e/tests/*.spec.js) is what is asserted here.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { By, Key } from 'selenium-webdriver';
-import { repoJson, repoPath, repoText, serve } from './servers.mjs';
+import { sentences, storyPath, wireStory } from '../../tests/wire-story.js';
+import { repoJson, repoText, serve } from './servers.mjs';
 import {
   LONG, SAMPLE, expectNoDialog, hover, poll, readHref, reload, run, scrollIntoView, setInject, squash, textOf, waitElement, waitText, pathOf,
 } from './page.mjs';
@@ -18,7 +19,6 @@ const sample = repoJson('public/articles/iran-diplomat-defects-2011.json');
 const harbour = repoJson('public/articles/harbour-light-restoration.json');
 const long = repoJson('public/articles/long-read-night-shift.json');
 const index = repoJson('public/articles/index.json');
-const storyPath = repoPath('../shared/fixtures/000_a54c394dac301752.txt');
 
 /** Opens an article in the viewer and waits until its headline is shown. */
 async function openArticle(t, src, origin = t.app) {
@@ -47,25 +47,6 @@ async function inFrame(driver, frame, fn) {
 }
 
 // ---- 1. The sample against the wire story (wire-story.spec.js) ----
-
-/** The wire story as scraped: paragraphs, captions and credits. */
-function wireStory() {
-  const lines = readFileSync(storyPath, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
-  const [headline, dek, byline, ...rest] = lines;
-  const paragraphs = [];
-  const captions = [];
-  const credits = [];
-  for (const line of rest) {
-    if (line.startsWith('![]')) continue;
-    const credit = line.match(/^\|\s*Photo by:\s*(.+?)\s*\|$/);
-    if (credit) credits.push(credit[1]);
-    else if (line.endsWith('|')) captions.push(line.replace(/\|$/, '').trim());
-    else if (line !== 'Leave a comment') paragraphs.push(line);
-  }
-  return { headline, dek, byline, paragraphs, captions, credits };
-}
-
-const sentences = (paragraph) => paragraph.match(/[^.?!]+(?:[.?!]+[”’"]?|$)/g).map((s) => s.trim()).filter((s) => s.length > 3);
 
 async function wireStoryFlow(t) {
   if (!existsSync(storyPath)) return t.skip('../shared/fixtures is not beside this checkout');
