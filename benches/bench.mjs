@@ -252,7 +252,7 @@ const hugeArticle = generateHuge({ seed: 7, markdownBytes: 1_000_000 });
 const hugePath = join(opts.out, 'huge.json');
 writeFileSync(hugePath, JSON.stringify(hugeArticle));
 
-// Pathological Markdown (tests/support/pathological.rs), written as articles by
+// Pathological Markdown (crates/core/src/pathological.rs), written as articles by
 // the native bench, which also times them natively.
 const pathoDir = join(opts.out, 'pathological');
 let pathoNative = {};
@@ -970,7 +970,7 @@ function table(r) {
     }
   }
   if (r.pathological?.length) {
-    head('Pathological Markdown (tests/support/pathological.rs): to a page natively; navigation → article rendered in the viewer (ms)');
+    head('Pathological Markdown (crates/core/src/pathological.rs): to a page natively; navigation → article rendered in the viewer (ms)');
     row('', ['bytes', 'native', 'viewer']);
     for (const p of r.pathological) row(`  ${p.name}`, [String(p.bytes), ms(p.nativeMs), ms(p.browserMs)]);
   }

@@ -5,10 +5,7 @@
 //!   cargo bench --bench pathological                  # native timings
 //!   cargo bench --bench pathological -- --write DIR   # also write each as DIR/<n>.json
 
-#[path = "../tests/support/pathological.rs"]
-mod pathological;
-
-use broadsheet::{article, page};
+use broadsheet_core::{article, page, pathological};
 use std::time::{Duration, Instant};
 
 fn main() {

@@ -1,7 +1,7 @@
 // Runs before anything else on the page, while the wasm app is still loading.
 (function () {
   // 1. Applies the reader's saved settings to <html>, so the page never paints in
-  //    the wrong theme or size. Mirrors Settings::attributes in src/settings.rs;
+  //    the wrong theme or size. Mirrors Settings::attributes in crates/core/src/settings.rs;
   //    the app applies the same attributes again once it runs.
   try {
     var s = JSON.parse(localStorage.getItem('broadsheet:v1:settings') || '{}');
@@ -15,10 +15,10 @@
 
   // 2. Starts downloading the article of /read?src=… or /embed?src=… now, in
   //    parallel with the wasm, rather than once the app asks for it. The app's own
-  //    request (src/app/api.rs) is then answered from this preload.
+  //    request (crates/web/src/api.rs) is then answered from this preload.
   //    Not when the service worker controls the page: it answers from its cache
   //    at once, and its background refresh must start only once the app listens
-  //    for the "newer version of this article" message (src/app/offline.rs).
+  //    for the "newer version of this article" message (crates/web/src/offline.rs).
   try {
     var path = location.pathname;
     var src = new URLSearchParams(location.search).get('src');

@@ -1,5 +1,5 @@
 //! The CommonMark 0.31.2 spec examples, through Broadsheet's Markdown tree and
-//! rendered as HTML (`broadsheet::html`), against the spec's expected HTML.
+//! rendered as HTML (`broadsheet_core::html`), against the spec's expected HTML.
 //!
 //! `spec.txt` comes from the npm package `commonmark-spec@0.31.2`, which
 //! `scripts/setup` installs into `target/tools/`. In the spec, `→` stands for a tab.
@@ -24,8 +24,8 @@
 //! - The few examples in [`KNOWN`], each with its reason.
 #![cfg(not(target_arch = "wasm32"))]
 
-use broadsheet::markdown::{self, Footnotes, OPTIONS};
-use broadsheet::{html, url_policy};
+use broadsheet_core::markdown::{self, Footnotes, OPTIONS};
+use broadsheet_core::{html, url_policy};
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::path::Path;
 
@@ -41,7 +41,7 @@ struct Example {
 
 fn spec() -> Vec<Example> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("target/tools/node_modules/commonmark-spec/spec.txt");
+        .join("../../target/tools/node_modules/commonmark-spec/spec.txt");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
             "{}: {e}. Run scripts/setup, which installs the npm package commonmark-spec@0.31.2.",

@@ -2,10 +2,10 @@
 //! (wasm-bindgen-test; see `.cargo/config.toml` and `scripts/test`).
 #![cfg(target_arch = "wasm32")]
 
-use broadsheet::app::api::LoadError;
-use broadsheet::app::components::article_view::ArticleView;
-use broadsheet::app::components::states::{ArticleSkeleton, ErrorPanel};
-use broadsheet::{article, page};
+use broadsheet_core::{article, page};
+use broadsheet_web::api::LoadError;
+use broadsheet_web::components::article_view::ArticleView;
+use broadsheet_web::components::states::{ArticleSkeleton, ErrorPanel};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

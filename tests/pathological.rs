@@ -1,12 +1,9 @@
 //! Pathological Markdown renders — or is shortened where a limit applies — and
-//! the page built from it keeps `broadsheet::invariants`. How long each takes is
+//! the page built from it keeps `broadsheet_core::invariants`. How long each takes is
 //! measured by `benches/pathological.rs`, not here.
 #![cfg(not(target_arch = "wasm32"))]
 
-#[path = "support/pathological.rs"]
-mod pathological;
-
-use broadsheet::{article, invariants, page};
+use broadsheet_core::{article, invariants, page, pathological};
 
 #[test]
 fn every_pathological_input_renders_within_the_limits() {

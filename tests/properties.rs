@@ -1,10 +1,10 @@
 //! Property tests of the core: arbitrary input never panics, and every page
-//! built from it keeps `broadsheet::invariants`. A bounded cousin of the fuzzers
+//! built from it keeps `broadsheet_core::invariants`. A bounded cousin of the fuzzers
 //! (`scripts/fuzz`), run by `cargo test` on every change: a fixed number of cases
 //! per property keeps the run to a few seconds.
 #![cfg(not(target_arch = "wasm32"))]
 
-use broadsheet::{article, invariants, markdown, page, url_policy};
+use broadsheet_core::{article, invariants, markdown, page, url_policy};
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 
@@ -138,7 +138,7 @@ fn jsonish() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(|n| Value::from(n)),
+        any::<i64>().prop_map(Value::from),
         (-1e6f64..1e6).prop_map(Value::from),
         field_string().prop_map(Value::String),
         prop::sample::select(vec!["text", "figure", "heading", "quote", "unknown"])

@@ -2,7 +2,7 @@
 //! invariants (safe URLs, bounded depth and tables).
 #![no_main]
 
-use broadsheet::{article, invariants, page};
+use broadsheet_core::{article, invariants, page};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

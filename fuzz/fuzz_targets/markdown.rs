@@ -2,7 +2,7 @@
 //! (safe URLs, bounded depth and tables).
 #![no_main]
 
-use broadsheet::{invariants, markdown};
+use broadsheet_core::{invariants, markdown};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {

@@ -655,7 +655,7 @@ pub fn direction_of(tag: &str) -> Direction {
 mod tests {
     use super::*;
 
-    const SAMPLE: &str = include_str!("../public/articles/iran-diplomat-defects-2011.json");
+    const SAMPLE: &str = include_str!("../../../public/articles/iran-diplomat-defects-2011.json");
 
     fn err(json: &str) -> String {
         parse(json).unwrap_err().to_string()

@@ -1,5 +1,5 @@
 //! What must hold of every page Broadsheet builds, whatever the input. The
-//! fuzzers (`tests/fuzz`) and the property tests (`tests/properties.rs`) feed
+//! fuzzers (`fuzz/`) and the property tests (`tests/properties.rs`) feed
 //! arbitrary input through the parsers and check it here.
 //!
 //! The URL checks look at a URL the way a browser will once it is an attribute

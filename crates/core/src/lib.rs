@@ -1,34 +1,34 @@
-//! Broadsheet: a news-article viewer.
+//! Broadsheet's core: everything about an article that needs no browser, shared
+//! by the web app (`crates/web`) and the command line (`crates/cli`). It builds
+//! and tests natively in seconds (`cargo test`).
 //!
-//! The core modules use no browser types, so they build and test natively
-//! (`cargo test`) and can be shared with other tools:
 //! - [`article`]: the article format v1 — model, parser and validation errors with JSON paths.
 //! - [`markdown`]: Markdown → a safe node tree (never HTML).
 //! - [`html`]: the node tree as escaped HTML, where there is no DOM.
 //! - [`page`]: an article made ready to show (URLs checked, anchors, reading time).
 //! - [`reading`]: reading-time estimates.
 //! - [`url_policy`]: which URLs may become live links or images.
-//! - [`invariants`]: what must hold of any page built from any input (for fuzzing).
+//! - [`invariants`]: what must hold of any page built from any input (for fuzzing
+//!   and property tests; feature `testing`).
+//! - [`pathological`]: cmark's pathological Markdown inputs (feature `testing`).
 //! - [`limits`]: the caps on input size and shape, and their messages.
 //! - [`library`]: the list of articles in `articles/index.json`.
 //! - [`progress`]: reading-progress geometry and positions that survive reflow.
 //! - [`resume`]: saved reading positions (what is stored, and how it is read back).
 //! - [`settings`]: reader settings (text size, typeface, width, theme).
-//!
-//! The browser app (Leptos) lives in [`app`] and is built for wasm32 only.
 
 pub mod article;
 pub mod html;
+#[cfg(any(test, feature = "testing"))]
 pub mod invariants;
 pub mod library;
 pub mod limits;
 pub mod markdown;
 pub mod page;
+#[cfg(any(test, feature = "testing"))]
+pub mod pathological;
 pub mod progress;
 pub mod reading;
 pub mod resume;
 pub mod settings;
 pub mod url_policy;
-
-#[cfg(target_arch = "wasm32")]
-pub mod app;

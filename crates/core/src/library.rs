@@ -5,8 +5,12 @@
 //!                   "dek": "…", "published": "2011-03-01", "minutes": 3 } ] }
 //! ```
 //! `src` is relative to the index file. The other fields let the library page show
-//! a list without fetching every article; a test keeps them equal to the articles.
+//! a list without fetching every article. `broadsheet index DIR` writes the file
+//! from the articles ([`entry`], [`index`], [`to_json`]); a test keeps the bundled
+//! one up to date.
 
+use crate::article::Article;
+use crate::page;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -32,4 +36,28 @@ pub struct Entry {
 
 pub fn parse(text: &str) -> Result<Index, String> {
     serde_json::from_str(text).map_err(|e| format!("the article list is not valid: {e}"))
+}
+
+/// The library entry for `article`, read from the file `src` (relative to the index).
+pub fn entry(src: String, article: &Article) -> Entry {
+    Entry {
+        src,
+        id: article.id.clone(),
+        headline: article.headline.clone(),
+        dek: article.dek.clone(),
+        published: article.published.clone(),
+        language: article.language.clone(),
+        minutes: page::build(article).reading.minutes(),
+    }
+}
+
+/// The index of `articles`: newest first, then by file name.
+pub fn index(mut articles: Vec<Entry>) -> Index {
+    articles.sort_by(|a, b| b.published.cmp(&a.published).then(a.src.cmp(&b.src)));
+    Index { articles }
+}
+
+/// The text of `index.json`, as `broadsheet index` writes it.
+pub fn to_json(index: &Index) -> String {
+    serde_json::to_string_pretty(index).expect("an index always serializes") + "\n"
 }

@@ -29,7 +29,7 @@ pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -37,7 +37,9 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
-/// A byte count for people: `5242880` → `"5 MB"`, `1536` → `"1.5 KB"`.
+/// A byte count for people, in binary units (1 KB = 1,024 bytes):
+/// `5242880` → `"5 MB"`, `1536` → `"1.5 KB"`. The one formatter for every
+/// size shown (limits, saved articles, storage use).
 pub fn size(bytes: usize) -> String {
     const UNITS: [&str; 3] = ["KB", "MB", "GB"];
     if bytes < 1024 {

@@ -356,7 +356,7 @@ mod tests {
     use super::*;
     use crate::article;
 
-    const SAMPLE: &str = include_str!("../public/articles/iran-diplomat-defects-2011.json");
+    const SAMPLE: &str = include_str!("../../../public/articles/iran-diplomat-defects-2011.json");
 
     #[test]
     fn sample_page() {

@@ -4,8 +4,8 @@
 //! A load reads at most [`MAX_FILE_BYTES`] and is abandoned after
 //! [`LOAD_TIMEOUT_SECONDS`] without receiving anything.
 
-use crate::limits::{LOAD_TIMEOUT_SECONDS, MAX_FILE_BYTES};
-use crate::{article, library};
+use broadsheet_core::limits::{LOAD_TIMEOUT_SECONDS, MAX_FILE_BYTES};
+use broadsheet_core::{article, library};
 use gloo_net::http::Request;
 use leptos::prelude::{TimeoutHandle, set_timeout_with_handle, window};
 use std::cell::{Cell, RefCell};
@@ -100,7 +100,7 @@ impl LoadError {
 
 /// Resolves `src` against the page's address. Only http(s) URLs are loaded.
 pub fn absolute_url(src: &str) -> Result<String, LoadError> {
-    let url = web_sys::Url::new_with_base(src.trim(), &crate::app::links::document_base())
+    let url = web_sys::Url::new_with_base(src.trim(), &crate::links::document_base())
         .map_err(|_| LoadError::BadAddress(src.into()))?;
     match url.protocol().as_str() {
         "http:" | "https:" => Ok(url.href()),
@@ -197,7 +197,7 @@ async fn no_answer(url: &str) -> LoadError {
 /// larger answer is refused without being read in full.
 async fn get_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
     // Noted before the answer arrives: the service worker may take over meanwhile.
-    crate::app::offline::note_fetched(url);
+    crate::offline::note_fetched(url);
     let dog = Watchdog::start().ok_or(LoadError::Network)?;
     // No request headers: the request must match public/boot.js's preload of the
     // article, which started it while the wasm was loading.

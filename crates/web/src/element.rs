@@ -4,14 +4,14 @@
 //! wasm instance, and each mount has its own reactive owner, so they load,
 //! track progress and resume independently.
 
-use crate::app::components::{
+use crate::components::{
     reader::{Embedded, Reader},
     states::{ArticleSkeleton, ErrorPanel},
 };
-use crate::app::embed;
-use crate::app::routes::read::{State, load_article};
-use crate::article::direction_of;
-use crate::page;
+use crate::embed;
+use crate::routes::read::{State, load_article};
+use broadsheet_core::article::direction_of;
+use broadsheet_core::page;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
@@ -38,9 +38,9 @@ pub fn mount_article(
     related: bool,
     lang: String,
 ) -> ArticleElement {
-    crate::app::fatal::install();
-    if crate::app::fatal::stopped() {
-        crate::app::fatal::render_into(&container);
+    crate::fatal::install();
+    if crate::fatal::stopped() {
+        crate::fatal::render_into(&container);
         return ArticleElement {
             _mounted: Box::new(()),
         };

@@ -59,9 +59,9 @@ pub fn dispatch(host: &web_sys::HtmlElement, kind: &str, detail: &[(&str, JsValu
 /// The event a load outcome is announced with, and its detail: `broadsheet-load`
 /// `{id, headline}` or `broadsheet-error` `{message}`; nothing while loading.
 pub fn outcome(
-    state: &crate::app::routes::read::State,
+    state: &crate::routes::read::State,
 ) -> Option<(&'static str, Vec<(&'static str, JsValue)>)> {
-    use crate::app::routes::read::State;
+    use crate::routes::read::State;
     match state {
         State::Ready(l) => Some((
             "broadsheet-load",

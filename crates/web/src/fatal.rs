@@ -86,13 +86,14 @@ pub fn show() {
     }
     let embedded =
         js_sys::Reflect::get(&window(), &"__broadsheetEmbed".into()).is_ok_and(|v| v.is_truthy());
-    if !embedded && let Some(body) = doc.body() {
-        if let Ok(main) = doc.create_element("main") {
-            main.set_class_name("site-main");
-            render_into(&main);
-            body.set_text_content(None);
-            let _ = body.append_child(&main);
-        }
+    if !embedded
+        && let Some(body) = doc.body()
+        && let Ok(main) = doc.create_element("main")
+    {
+        main.set_class_name("site-main");
+        render_into(&main);
+        body.set_text_content(None);
+        let _ = body.append_child(&main);
     }
 }
 

@@ -1,4 +1,6 @@
-//! The browser app: routes, components, fetching. Built for wasm32 only.
+//! The browser app (Leptos): routes, components, fetching, storage, offline,
+//! embedding. Built for the browser (wasm32, feature `csr`); it also compiles
+//! natively, so `cargo check` and clippy see all of it.
 
 pub mod api;
 pub mod components;

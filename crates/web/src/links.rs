@@ -1,5 +1,5 @@
 //! Where a link from an article goes, once resolved against the article's URL.
-//! (Which URLs are allowed at all is decided earlier, by `crate::url_policy`.)
+//! (Which URLs are allowed at all is decided earlier, by `broadsheet_core::url_policy`.)
 
 use leptos::prelude::{document, window};
 

@@ -1,4 +1,4 @@
+//! The browser entry point (Trunk builds it for wasm32, with `--features csr`).
 fn main() {
-    #[cfg(target_arch = "wasm32")]
-    broadsheet::app::start();
+    broadsheet_web::start();
 }

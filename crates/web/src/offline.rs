@@ -21,11 +21,14 @@ pub struct Offline {
     pub supported: bool,
 }
 
+/// A message listener kept alive for the page's lifetime.
+type Listener = Closure<dyn FnMut(JsValue)>;
+
 thread_local! {
     /// Article and index URLs fetched before the worker controlled the page.
     static FETCHED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
     static RELOAD_ON_CHANGE: RefCell<bool> = const { RefCell::new(false) };
-    static KEEP: RefCell<Vec<Closure<dyn FnMut(JsValue)>>> = const { RefCell::new(Vec::new()) };
+    static KEEP: RefCell<Vec<Listener>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Called by the fetching module for every article or index it loads.
@@ -284,18 +287,3 @@ pub async fn estimate() -> Option<(f64, f64)> {
     Some((get("usage")?, get("quota")?))
 }
 
-/// "1.2 MB", for sizes shown to readers.
-pub fn human_bytes(bytes: f64) -> String {
-    const UNITS: [&str; 5] = ["bytes", "KB", "MB", "GB", "TB"];
-    let mut value = bytes.max(0.0);
-    let mut unit = 0;
-    while value >= 1000.0 && unit < UNITS.len() - 1 {
-        value /= 1000.0;
-        unit += 1;
-    }
-    if unit == 0 {
-        format!("{value:.0} {}", UNITS[0])
-    } else {
-        format!("{value:.1} {}", UNITS[unit])
-    }
-}

@@ -1,8 +1,8 @@
 //! Reader settings in the browser: loaded once at start-up, applied to the root
-//! element, saved on change. The model is `crate::settings`.
+//! element, saved on change. The model is `broadsheet_core::settings`.
 
-use crate::app::storage;
-use crate::settings::{STORAGE_KEY, Settings};
+use crate::storage;
+use broadsheet_core::settings::{STORAGE_KEY, Settings};
 use leptos::prelude::*;
 
 /// The settings signal, shared through context.

@@ -5,14 +5,14 @@
 //! the page: late images, font swaps, a new text size or width, content above
 //! the article in a host page) or the window is resized. The
 //! scroll listener is passive and only schedules one animation frame; the frame
-//! reads `scrollY`, does arithmetic on the cached geometry (`crate::progress`),
+//! reads `scrollY`, does arithmetic on the cached geometry (`broadsheet_core::progress`),
 //! and writes a transform and, when the whole percent changes, one attribute.
 //! It also knows the section being read (the last heading above the reading
 //! line), for the table of contents: also from the cached geometry, so a jump
 //! (resume, a deep link, Home/End) lands on the right section.
 
-use crate::app::fatal;
-use crate::progress::{self, AnchorBox, BodyBox, Place, Viewport};
+use crate::fatal;
+use broadsheet_core::progress::{self, AnchorBox, BodyBox, Place, Viewport};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;

@@ -2,9 +2,9 @@
 
 use super::figure::FigureView;
 use super::markdown_view::{block_view, heading, nodes_view};
-use crate::app::{dates, links};
-use crate::markdown::Footnote;
-use crate::page::{Content, Item, Page, Person};
+use crate::{dates, links};
+use broadsheet_core::markdown::Footnote;
+use broadsheet_core::page::{Content, Item, Page, Person};
 use leptos::prelude::*;
 
 #[component]
@@ -135,7 +135,7 @@ pub fn ArticleView(
                                 Some(href) => {
                                     let target = links::target(href, &base);
                                     let domain = match &target {
-                                        links::Target::External(url) => crate::url_policy::display_domain(url),
+                                        links::Target::External(url) => broadsheet_core::url_policy::display_domain(url),
                                         _ => None,
                                     };
                                     view! {

@@ -4,8 +4,8 @@
 //! attributes plus CSS `height: auto`). A figure with no image, or whose image fails
 //! to load, keeps its caption and credit and shows no broken-image icon.
 
-use crate::app::links;
-use crate::page::PageFigure;
+use crate::links;
+use broadsheet_core::page::PageFigure;
 use leptos::prelude::*;
 
 /// `sizes` for body images: the text column is at most ~42rem wide.

@@ -1,8 +1,8 @@
 //! Renders the Markdown node tree as DOM elements, one element per node.
 //! Text is always inserted as text nodes; nothing here builds HTML strings.
 
-use crate::app::links;
-use crate::markdown::{Kind, Node};
+use crate::links;
+use broadsheet_core::markdown::{Kind, Node};
 use leptos::prelude::*;
 
 /// Renders `nodes`; `base` is the article's URL, for relative links and images.

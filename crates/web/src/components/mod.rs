@@ -1,4 +1,4 @@
-//! Thin view components that render a `crate::page::Page`.
+//! Thin view components that render a `broadsheet_core::page::Page`.
 
 pub mod article_view;
 pub mod figure;

@@ -1,16 +1,16 @@
 //! An article while it is being read: the progress bar and reading tools, the
 //! table of contents, the article itself, and resuming where the reader left off.
-//! Progress is saved per article `id` (see `crate::resume`).
+//! Progress is saved per article `id` (see `broadsheet_core::resume`).
 
 use super::article_view::ArticleView;
 use super::settings_panel::SettingsPanel;
 use super::toc::{MIN_HEADINGS, Toc};
-use crate::app::tracker::{Parts, Tracker};
-use crate::app::{embed, links, offline, storage};
-use crate::page::Page;
-use crate::progress::Place;
-use crate::reading::minutes_left;
-use crate::resume::{self, READ_AT_PERCENT, Saved};
+use crate::tracker::{Parts, Tracker};
+use crate::{embed, links, offline, storage};
+use broadsheet_core::page::Page;
+use broadsheet_core::progress::Place;
+use broadsheet_core::reading::minutes_left;
+use broadsheet_core::resume::{self, READ_AT_PERCENT, Saved};
 use leptos::ev;
 use leptos::html::{Div, Header};
 use leptos::prelude::*;
@@ -341,7 +341,7 @@ fn save_offline_button(page: &Page, base: &str) -> Option<impl IntoView + use<>>
         error.set(None);
         leptos::task::spawn_local(async move {
             let result = if saved.get_untracked() {
-                offline::remove(&[url.clone()]).await
+                offline::remove(std::slice::from_ref(&url)).await
             } else {
                 offline::save(&url, id.as_deref(), &headline, &images).await
             };

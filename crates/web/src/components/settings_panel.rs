@@ -1,7 +1,7 @@
 //! The reader settings panel: text size, typeface, line width, theme.
 
-use crate::app::reader_settings::use_settings;
-use crate::settings::{Font, SIZE_LABELS, Settings, Theme, Width};
+use crate::reader_settings::use_settings;
+use broadsheet_core::settings::{Font, SIZE_LABELS, Settings, Theme, Width};
 use leptos::prelude::*;
 
 /// One radio group bound to a field of the settings.

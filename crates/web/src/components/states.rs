@@ -1,6 +1,6 @@
 //! The loading skeleton and the error panel.
 
-use crate::app::api::LoadError;
+use crate::api::LoadError;
 use leptos::prelude::*;
 
 /// Placeholder shaped like an article header and first paragraphs, so nothing

@@ -1,7 +1,7 @@
 //! Table of contents for articles with at least three headings, highlighting the
-//! section being read (reported by the reading tracker, `crate::app::tracker`).
+//! section being read (reported by the reading tracker, `crate::tracker`).
 
-use crate::app::links;
+use crate::links;
 use leptos::prelude::*;
 
 /// Fewer headings than this and there is no table of contents.

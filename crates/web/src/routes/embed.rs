@@ -1,14 +1,12 @@
 //! `/embed?src=<article JSON URL>[&origin=<host origin>][&theme=light|dark|sepia|auto]`:
 //! the article alone, for an iframe on another site. It tells the host its height
 //! (`broadsheet-resize`), and `broadsheet-load`, `broadsheet-progress`,
-//! `broadsheet-error` and `broadsheet-comment`, through `crate::app::embed`.
+//! `broadsheet-error` and `broadsheet-comment`, through `crate::embed`.
 
-use crate::app::components::{
-    article_view::ArticleView, states::ArticleSkeleton, states::ErrorPanel,
-};
-use crate::app::routes::read::{State, load_article};
-use crate::app::{embed, fatal};
-use crate::page;
+use crate::components::{article_view::ArticleView, states::ArticleSkeleton, states::ErrorPanel};
+use crate::routes::read::{State, load_article};
+use crate::{embed, fatal};
+use broadsheet_core::page;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -34,10 +32,9 @@ pub fn EmbedPage() -> impl IntoView {
         .read_untracked()
         .get("theme")
         .filter(|t| ["auto", "light", "sepia", "dark"].contains(&t.as_str()))
+        && let Some(root) = document().document_element()
     {
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-theme", &theme);
-        }
+        let _ = root.set_attribute("data-theme", &theme);
     }
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("data-embed", "iframe");
@@ -116,17 +113,16 @@ pub fn EmbedPage() -> impl IntoView {
     }
 }
 
-/// Observes the article's blocks and posts `broadsheet-progress` as they come into view.
+/// The observer of the article's blocks, and its callback (kept alive with it).
+type ProgressObserver = (
+    web_sys::IntersectionObserver,
+    Closure<dyn FnMut(js_sys::Array)>,
+);
+
 /// Observes the article's blocks and posts `broadsheet-progress` as they come into view.
 fn observe_progress(
     frame: &web_sys::HtmlDivElement,
-    store: StoredValue<
-        Option<(
-            web_sys::IntersectionObserver,
-            Closure<dyn FnMut(js_sys::Array)>,
-        )>,
-        LocalStorage,
-    >,
+    store: StoredValue<Option<ProgressObserver>, LocalStorage>,
     post: impl Fn(&str, &[(&str, JsValue)]) + Copy + 'static,
 ) {
     let Some(body) = frame.query_selector("article .article-body").ok().flatten() else {
@@ -159,7 +155,7 @@ fn observe_progress(
         if rect.height() <= 0.0 {
             return;
         }
-        let percent = crate::progress::percent((bottom - rect.top()) / rect.height());
+        let percent = broadsheet_core::progress::percent((bottom - rect.top()) / rect.height());
         if last.get() != Some(percent) {
             last.set(Some(percent));
             post("broadsheet-progress", &[("percent", percent.into())]);

@@ -1,10 +1,11 @@
 //! `/`: the articles listed in `articles/index.json`, and a box to open any article by URL.
 
-use crate::app::api::{self, LoadError};
-use crate::app::components::states::ErrorPanel;
-use crate::app::{dates, links, offline, storage};
-use crate::library::Index;
-use crate::resume::{self, Saved, State};
+use crate::api::{self, LoadError};
+use crate::components::states::ErrorPanel;
+use crate::{dates, links, offline, storage};
+use broadsheet_core::library::Index;
+use broadsheet_core::limits;
+use broadsheet_core::resume::{self, Saved, State};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_meta::{Meta, Title};
@@ -44,7 +45,7 @@ pub fn LibraryPage() -> impl IntoView {
                                 State::Reading(p) => ("state-reading", format!("{p}% read")),
                                 State::Read => ("state-read", "Read".to_string()),
                             };
-                            let dir = entry.language.as_deref().map(|l| crate::article::direction_of(l).as_str());
+                            let dir = entry.language.as_deref().map(|l| broadsheet_core::article::direction_of(l).as_str());
                             view! {
                                 <li class="library-item" lang=entry.language.clone() dir=dir>
                                     <h2 class="library-headline"><a href=href>{entry.headline}</a></h2>
@@ -109,7 +110,7 @@ fn SavedArticles() -> impl IntoView {
                                 view! {
                                     <li>
                                         <a href=links::viewer_href(&a.url)>{a.headline}</a>
-                                        <span class="saved-size">{offline::human_bytes(a.bytes)}</span>
+                                        <span class="saved-size">{limits::size(a.bytes as usize)}</span>
                                         <button type="button" class="tool" aria-label=label on:click=move |_| remove(vec![url.clone()])>"Remove"</button>
                                     </li>
                                 }
@@ -120,7 +121,7 @@ fn SavedArticles() -> impl IntoView {
                 }
             }}
             {move || usage.get().map(|(used, quota)| view! {
-                <p class="storage-usage">{format!("Using {} of {} available to Broadsheet on this device.", offline::human_bytes(used), offline::human_bytes(quota))}</p>
+                <p class="storage-usage">{format!("Using {} of {} available to Broadsheet on this device.", limits::size(used as usize), limits::size(quota as usize))}</p>
             })}
         </section>
     }

@@ -1,8 +1,8 @@
 //! `/read?src=<article JSON URL>`: one article.
 
-use crate::app::api::{self, LoadError, LoadedArticle};
-use crate::app::components::{reader::Reader, states::ArticleSkeleton, states::ErrorPanel};
-use crate::page;
+use crate::api::{self, LoadError, LoadedArticle};
+use crate::components::{reader::Reader, states::ArticleSkeleton, states::ErrorPanel};
+use broadsheet_core::page;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_meta::{Meta, Title};
@@ -11,7 +11,7 @@ use leptos_router::hooks::use_query_map;
 #[derive(Clone, Debug, PartialEq)]
 pub enum State {
     Loading,
-    Ready(LoadedArticle),
+    Ready(Box<LoadedArticle>),
     Failed(LoadError),
 }
 
@@ -30,7 +30,7 @@ pub fn load_article(src: Memo<Option<String>>, attempt: RwSignal<u32>) -> RwSign
             let result = api::load_article(src).await;
             if generation.try_get_value() == Some(this) {
                 state.try_set(match result {
-                    Ok(loaded) => State::Ready(loaded),
+                    Ok(loaded) => State::Ready(Box::new(loaded)),
                     Err(e) => State::Failed(e),
                 });
             }
@@ -46,7 +46,7 @@ pub fn ReadPage() -> impl IntoView {
     let attempt = RwSignal::new(0u32);
     let state = load_article(src, attempt);
 
-    let offline = crate::app::offline::use_offline();
+    let offline = crate::offline::use_offline();
     // Back online after "you're offline": try again by itself, a few times, since
     // the connection is often not quite there when the browser says it is.
     let recovering = StoredValue::new(0u8);

@@ -1,0 +1,75 @@
+//! The `broadsheet` command, run as a publisher would.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const ARTICLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/articles");
+
+fn broadsheet(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_broadsheet"))
+        .args(args)
+        .output()
+        .expect("the broadsheet binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A fresh folder under the build's temporary directory.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn validate_accepts_the_samples() {
+    let sample = format!("{ARTICLES}/iran-diplomat-defects-2011.json");
+    let out = broadsheet(&["validate", &sample]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("iran-diplomat-defects-2011.json: ok"));
+}
+
+#[test]
+fn validate_names_the_json_path_of_a_bad_field_and_fails() {
+    let dir = scratch("validate-bad");
+    let bad = dir.join("bad.json");
+    std::fs::write(
+        &bad,
+        r#"{"version":"1.0","headline":"H","body":[{"type":"text","markdown":"a"},{"type":"figure","image":{"src":42}}]}"#,
+    )
+    .unwrap();
+    let good = format!("{ARTICLES}/harbour-light-restoration.json");
+    let out = broadsheet(&["validate", bad.to_str().unwrap(), &good]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("bad.json: body[1].image.src:"), "{stderr}");
+    assert!(stderr.contains("1 of 2 files have problems"), "{stderr}");
+    assert!(text(&out.stdout).contains("harbour-light-restoration.json: ok"));
+}
+
+#[test]
+fn index_writes_the_library_of_a_folder() {
+    let dir = scratch("index");
+    for entry in std::fs::read_dir(ARTICLES).unwrap() {
+        let path = entry.unwrap().path();
+        if path.file_name().unwrap() != "index.json" {
+            std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let out = broadsheet(&["index", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("index.json")).unwrap(),
+        std::fs::read_to_string(format!("{ARTICLES}/index.json")).unwrap(),
+        "the bundled index is what `broadsheet index` writes"
+    );
+    // A broken article stops it, naming the file, and leaves the index alone.
+    std::fs::write(dir.join("broken.json"), "{").unwrap();
+    let out = broadsheet(&["index", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("broken.json: (the file): not valid JSON"));
+}
