@@ -286,4 +286,3 @@ pub async fn estimate() -> Option<(f64, f64)> {
     };
     Some((get("usage")?, get("quota")?))
 }
-
