@@ -3,7 +3,7 @@
 // dangerous URL becomes live anywhere in the DOM.
 import { test, expect } from './fixtures.js';
 import { readHref, withoutLocalNetworkChecks } from './helpers.js';
-import { all, cheatSheet, hostileArticle } from './xss-corpus.js';
+import { all, cheatSheet, hostileArticle, liveDanger } from './xss-corpus.js';
 
 // The custom-element test answers its host page itself; Chromium would count
 // that page as a public site and keep it from loading the viewer on 127.0.0.1.
@@ -12,42 +12,6 @@ test.use({ launchOptions: withoutLocalNetworkChecks });
 const joined = all.join(' ');
 
 
-/** What a browser could run: script-ish elements, event-handler attributes, and
- * URL attributes that resolve to anything but http(s) or mailto — in the page
- * and in shadow roots. */
-function liveDanger() {
-  const safe = (url) => {
-    try {
-      return ['http:', 'https:', 'mailto:'].includes(new URL(url, document.baseURI).protocol);
-    } catch {
-      return true; // Not a URL at all: the browser will not follow it.
-    }
-  };
-  const urls = (name, value) => {
-    if (name === 'srcset') return value.split(/,\s+/).map((c) => c.trim().split(/\s+/)[0]);
-    if (name === 'style') return [...value.matchAll(/url\(\s*['"]?([^'")]*)/gi)].map((m) => m[1]);
-    return ['href', 'src', 'action', 'formaction', 'data', 'poster', 'background', 'cite', 'xlink:href', 'ping'].includes(name) ? [value] : [];
-  };
-  const found = [];
-  const visit = (root) => {
-    for (const el of root.querySelectorAll('*')) {
-      const tag = el.tagName.toLowerCase();
-      const inHead = !!el.closest('head');
-      if (['iframe', 'object', 'embed', 'base', 'form', 'math'].includes(tag)) found.push(`<${tag}>`);
-      if (['script', 'meta', 'style'].includes(tag) && !inHead) found.push(`<${tag}> outside <head>`);
-      if (tag === 'link' && !inHead && !(root instanceof ShadowRoot)) found.push('<link> in body');
-      for (const a of el.attributes) {
-        if (/^on/i.test(a.name)) found.push(`${tag} ${a.name}="${a.value}"`);
-        for (const url of urls(a.name.toLowerCase(), a.value)) {
-          if (!safe(url)) found.push(`${tag} ${a.name}="${a.value}"`);
-        }
-      }
-      if (el.shadowRoot) visit(el.shadowRoot);
-    }
-  };
-  visit(document);
-  return found;
-}
 
 async function expectNothingRan(page, dialogs) {
   expect(await page.evaluate(liveDanger)).toEqual([]);

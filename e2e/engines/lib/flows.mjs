@@ -13,7 +13,9 @@ import { repoJson, repoText, serve } from './servers.mjs';
 import {
   LONG, SAMPLE, expectNoDialog, hover, poll, readHref, reload, run, scrollIntoView, setInject, squash, textOf, waitElement, waitText, pathOf,
 } from './page.mjs';
-import { hostileArticle, liveDanger, vectors, joined } from './xss.mjs';
+import { all as vectors, hostileArticle, liveDanger } from '../../tests/xss-corpus.js';
+
+const joined = vectors.join(' ');
 
 const sample = repoJson('public/articles/iran-diplomat-defects-2011.json');
 const harbour = repoJson('public/articles/harbour-light-restoration.json');
