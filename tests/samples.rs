@@ -53,7 +53,7 @@ fn every_sample_parses_without_warnings() {
         let parsed = article::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert!(parsed.warnings.is_empty(), "{name}: {:?}", parsed.warnings);
         assert_eq!(
-            parsed.article.id.as_deref(),
+            parsed.article.meta.id.as_deref(),
             Some(name.trim_end_matches(".json")),
             "{name}: id should match the file name"
         );

@@ -1,5 +1,5 @@
 // The JSON Schema for article format v1 (public/schema/article-v1.json) against the
-// bundled sample articles and a few documents the parser (crates/core/src/article.rs) refuses or
+// bundled sample articles and a few documents the parser (crates/core/src/article/parse.rs) refuses or
 // accepts. No browser is needed: these tests only run Ajv.
 import { test, expect } from './fixtures.js';
 import Ajv2020 from 'ajv/dist/2020.js';

@@ -7,6 +7,7 @@
 //! link keeps only its text, as in the viewer.
 
 use crate::markdown::{Kind, Node};
+use crate::page::anchors;
 
 /// Renders `nodes` as HTML.
 pub fn render(nodes: &[Node]) -> String {
@@ -52,15 +53,15 @@ fn node_html(node: &Node, out: &mut String) {
         }
         Node::FootnoteRef { number, first } => {
             out.push_str("<sup class=\"footnote-ref\"><a");
-            attr(out, "href", &format!("#fn-{number}"));
+            attr(out, "href", &format!("#{}", anchors::footnote(*number)));
             if *first {
-                attr(out, "id", &format!("fnref-{number}"));
+                attr(out, "id", &anchors::footnote_ref(*number));
             }
             out.push_str(&format!(">{number}</a></sup>"));
         }
         Node::Image { src, alt, title } => {
             out.push_str("<img");
-            attr(out, "src", src);
+            attr(out, "src", src.as_str());
             attr(out, "alt", alt);
             if let Some(title) = title {
                 attr(out, "title", title);
@@ -110,7 +111,7 @@ fn element_html(kind: &Kind, children: &[Node], out: &mut String) {
             title,
         } => {
             let mut attrs = String::new();
-            attr(&mut attrs, "href", href);
+            attr(&mut attrs, "href", href.as_str());
             if let Some(title) = title {
                 attr(&mut attrs, "title", title);
             }

@@ -9,6 +9,7 @@
 use crate::limits::{MAX_DEPTH, MAX_TABLE_CELLS};
 use crate::markdown::{Kind, Node};
 use crate::page::{Content, Page, PageFigure};
+use crate::url_policy::SafeUrl;
 
 const LINK_SCHEMES: &[&str] = &["http", "https", "mailto"];
 const IMAGE_SCHEMES: &[&str] = &["http", "https"];
@@ -16,9 +17,9 @@ const IMAGE_SCHEMES: &[&str] = &["http", "https"];
 /// Everything wrong with `page`; empty when all is well.
 pub fn page_problems(page: &Page) -> Vec<String> {
     let mut out = Vec::new();
-    let mut link = |what: &str, url: &Option<String>| {
+    let mut link = |what: &str, url: &Option<SafeUrl>| {
         if let Some(url) = url {
-            check_url(what, url, LINK_SCHEMES, &mut out);
+            check_url(what, url.as_str(), LINK_SCHEMES, &mut out);
         }
     };
     for author in &page.authors {
@@ -53,9 +54,9 @@ pub fn page_problems(page: &Page) -> Vec<String> {
 
 fn figure_problems(figure: &PageFigure, out: &mut Vec<String>) {
     if let Some(image) = &figure.image {
-        check_url("figure src", &image.src, IMAGE_SCHEMES, out);
-        for (url, _) in &image.srcset {
-            check_url("srcset entry", url, IMAGE_SCHEMES, out);
+        check_url("figure src", image.src.as_str(), IMAGE_SCHEMES, out);
+        for candidate in &image.srcset {
+            check_url("srcset entry", candidate.url.as_str(), IMAGE_SCHEMES, out);
         }
     }
 }
@@ -71,7 +72,7 @@ pub fn tree_problems(nodes: &[Node]) -> Vec<String> {
 fn walk(nodes: &[Node], depth: usize, out: &mut Vec<String>) {
     for node in nodes {
         match node {
-            Node::Image { src, .. } => check_url("image", src, IMAGE_SCHEMES, out),
+            Node::Image { src, .. } => check_url("image", src.as_str(), IMAGE_SCHEMES, out),
             Node::Element { kind, children } => {
                 if depth > MAX_DEPTH {
                     out.push(format!("nested {depth} deep (limit {MAX_DEPTH})"));
@@ -81,7 +82,7 @@ fn walk(nodes: &[Node], depth: usize, out: &mut Vec<String>) {
                     href: Some(href), ..
                 } = kind
                 {
-                    check_url("link", href, LINK_SCHEMES, out);
+                    check_url("link", href.as_str(), LINK_SCHEMES, out);
                 }
                 if *kind == Kind::Table {
                     let cells = count_cells(children);
@@ -159,7 +160,7 @@ mod tests {
     fn the_checks_catch_what_they_are_for() {
         let link = |href: &str| Node::Element {
             kind: Kind::Link {
-                href: Some(href.into()),
+                href: Some(SafeUrl::unchecked(href)),
                 title: None,
             },
             children: vec![],

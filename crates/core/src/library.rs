@@ -42,11 +42,11 @@ pub fn parse(text: &str) -> Result<Index, String> {
 pub fn entry(src: String, article: &Article) -> Entry {
     Entry {
         src,
-        id: article.id.clone(),
-        headline: article.headline.clone(),
-        dek: article.dek.clone(),
-        published: article.published.clone(),
-        language: article.language.clone(),
+        id: article.meta.id.clone(),
+        headline: article.meta.headline.clone(),
+        dek: article.meta.dek.clone(),
+        published: article.meta.published.clone(),
+        language: article.meta.language.clone(),
         minutes: page::build(article).reading.minutes(),
     }
 }

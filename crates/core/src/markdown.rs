@@ -14,7 +14,7 @@
 //! - A table shows at most [`MAX_TABLE_CELLS`] cells; the rows left out are
 //!   counted in a note under it.
 
-use crate::url_policy;
+use crate::url_policy::{self, SafeUrl};
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::collections::HashMap;
 
@@ -41,7 +41,7 @@ pub enum Node {
     },
     /// An inline image whose URL passed the policy (a refused one becomes its alt text).
     Image {
-        src: String,
+        src: SafeUrl,
         alt: String,
         title: Option<String>,
     },
@@ -68,7 +68,7 @@ pub enum Kind {
     Subscript,
     /// `href` is `None` when the policy refused the URL: render the text only.
     Link {
-        href: Option<String>,
+        href: Option<SafeUrl>,
         title: Option<String>,
     },
     Table,
@@ -186,7 +186,7 @@ enum Open {
     Root,
     Element(Kind),
     Image {
-        src: Option<String>,
+        src: Option<SafeUrl>,
         title: Option<String>,
     },
     CodeBlock(Option<String>),
@@ -590,7 +590,7 @@ mod tests {
             children[8],
             el(
                 Kind::Link {
-                    href: Some("https://x.example/".into()),
+                    href: url_policy::link("https://x.example/"),
                     title: Some("T".into())
                 },
                 vec![text("e")]

@@ -1,4 +1,4 @@
-//! Saved reading positions, one per article `id`, as stored in localStorage.
+//! Reading positions, one per article `id`, as stored in localStorage.
 //!
 //! Stored as small JSON objects; anything unreadable (corrupt, from an older
 //! version, hand-edited) is treated as "no saved position", never as an error.
@@ -14,7 +14,7 @@ pub const OFFER_FROM_PERCENT: u8 = 3;
 pub const READ_AT_PERCENT: u8 = 98;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Saved {
+pub struct Position {
     /// Anchor of the block at the reading line (`p12`).
     pub anchor: String,
     /// How far into that block, 0.0–1.0.
@@ -28,22 +28,22 @@ pub struct Saved {
     pub read: bool,
 }
 
-/// What the library shows for an article.
+/// Where a reader is with an article, as the library shows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum State {
+pub enum ReadingState {
     Unread,
     Reading(u8),
     Read,
 }
 
-impl Saved {
-    pub fn state(&self) -> State {
+impl Position {
+    pub fn state(&self) -> ReadingState {
         if self.read {
-            State::Read
+            ReadingState::Read
         } else if self.percent == 0 {
-            State::Unread
+            ReadingState::Unread
         } else {
-            State::Reading(self.percent)
+            ReadingState::Reading(self.percent)
         }
     }
 
@@ -57,14 +57,14 @@ impl Saved {
     }
 
     /// `None` for anything that is not a well-formed saved position.
-    pub fn from_json(text: &str) -> Option<Saved> {
-        let s: Saved = serde_json::from_str(text).ok()?;
+    pub fn from_json(text: &str) -> Option<Position> {
+        let s: Position = serde_json::from_str(text).ok()?;
         let valid = !s.anchor.is_empty()
             && s.anchor.len() <= 200
             && s.within.is_finite()
             && s.percent <= 100
             && s.at.is_finite();
-        valid.then(|| Saved {
+        valid.then(|| Position {
             within: s.within.clamp(0.0, 1.0),
             ..s
         })
@@ -83,8 +83,8 @@ pub fn key_for(id: Option<&str>, url: &str) -> String {
 mod tests {
     use super::*;
 
-    fn saved(percent: u8, read: bool) -> Saved {
-        Saved {
+    fn saved(percent: u8, read: bool) -> Position {
+        Position {
             anchor: "p12".into(),
             within: 0.3,
             percent,
@@ -96,7 +96,7 @@ mod tests {
     #[test]
     fn round_trip() {
         let s = saved(43, false);
-        assert_eq!(Saved::from_json(&s.to_json()), Some(s));
+        assert_eq!(Position::from_json(&s.to_json()), Some(s));
     }
 
     #[test]
@@ -111,17 +111,18 @@ mod tests {
             r#"{"anchor":"p1","within":0,"percent":400,"at":1}"#,
             r#"{"anchor":"p1","percent":4,"at":1}"#,
         ] {
-            assert_eq!(Saved::from_json(bad), None, "{bad}");
+            assert_eq!(Position::from_json(bad), None, "{bad}");
         }
-        let clamped = Saved::from_json(r#"{"anchor":"p1","within":7,"percent":4,"at":1}"#).unwrap();
+        let clamped =
+            Position::from_json(r#"{"anchor":"p1","within":7,"percent":4,"at":1}"#).unwrap();
         assert_eq!(clamped.within, 1.0);
     }
 
     #[test]
     fn states_and_offers() {
-        assert_eq!(saved(0, false).state(), State::Unread);
-        assert_eq!(saved(43, false).state(), State::Reading(43));
-        assert_eq!(saved(10, true).state(), State::Read);
+        assert_eq!(saved(0, false).state(), ReadingState::Unread);
+        assert_eq!(saved(43, false).state(), ReadingState::Reading(43));
+        assert_eq!(saved(10, true).state(), ReadingState::Read);
         assert!(saved(43, false).worth_offering());
         assert!(!saved(1, false).worth_offering());
         assert!(!saved(99, false).worth_offering());

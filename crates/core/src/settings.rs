@@ -90,6 +90,20 @@ impl Settings {
     }
 }
 
+impl Theme {
+    pub const ALL: [Theme; 4] = [Theme::Auto, Theme::Light, Theme::Sepia, Theme::Dark];
+
+    /// A theme by its name (`"sepia"`), as in settings, `data-theme` and the
+    /// embed's `theme` parameter.
+    pub fn parse(name: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.name() == name)
+    }
+
+    pub fn name(self) -> String {
+        name(&self)
+    }
+}
+
 fn name<T: Serialize>(v: &T) -> String {
     serde_json::to_value(v)
         .ok()
@@ -134,6 +148,44 @@ mod tests {
                 width: Width::Wide,
                 theme: Theme::Dark
             }
+        );
+    }
+
+    #[test]
+    fn themes_by_name() {
+        for theme in Theme::ALL {
+            assert_eq!(Theme::parse(&theme.name()), Some(theme));
+        }
+        assert_eq!(Theme::parse("Sepia"), None);
+        assert_eq!(Theme::parse(""), None);
+    }
+
+    /// `public/boot.js` applies the stored settings before the app runs, with its
+    /// own list of the allowed values: it must be this module's.
+    #[test]
+    fn boot_script_allows_exactly_these_values() {
+        let boot = include_str!("../../../public/boot.js");
+        let listed = |key: &str| -> Vec<String> {
+            let start = boot
+                .find(&format!("{key}: ["))
+                .unwrap_or_else(|| panic!("boot.js has no `{key}: [` list"));
+            let list = &boot[start..];
+            let list = &list[list.find('[').unwrap() + 1..list.find(']').unwrap()];
+            list.split(',')
+                .map(|v| v.trim().trim_matches(|c| c == '\'' || c == '"').to_string())
+                .filter(|v| !v.is_empty())
+                .collect()
+        };
+        assert_eq!(listed("theme"), Theme::ALL.map(Theme::name));
+        assert_eq!(listed("font"), [Font::Serif, Font::Sans].map(|f| name(&f)));
+        assert_eq!(
+            listed("width"),
+            [Width::Narrow, Width::Normal, Width::Wide].map(|w| name(&w))
+        );
+        assert!(
+            boot.contains(&format!("'{STORAGE_KEY}'"))
+                || boot.contains(&format!("\"{STORAGE_KEY}\"")),
+            "boot.js reads the settings from {STORAGE_KEY}"
         );
     }
 }

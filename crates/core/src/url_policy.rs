@@ -9,18 +9,67 @@
 //! - Images: `http`, `https` and relative URLs.
 //!
 //! Anything else returns `None`: the caller renders the text without a URL.
+//! What passes is a [`SafeUrl`], the only kind of URL a `Page` holds.
 
-/// A URL allowed as the target of a link, cleaned for use as an attribute value.
-pub fn link(raw: &str) -> Option<String> {
+use std::fmt;
+
+/// A URL that passed this policy, cleaned for use as an attribute value. Only
+/// [`link`] and [`image`] make one.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct SafeUrl(String);
+
+impl SafeUrl {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+
+    /// Any string, unchecked: for tests of the checks that catch a bad URL.
+    #[cfg(any(test, feature = "testing"))]
+    pub fn unchecked(url: &str) -> SafeUrl {
+        SafeUrl(url.to_string())
+    }
+}
+
+impl std::ops::Deref for SafeUrl {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for SafeUrl {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for SafeUrl {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl fmt::Display for SafeUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A URL allowed as the target of a link.
+pub fn link(raw: &str) -> Option<SafeUrl> {
     allow(raw, &["http", "https", "mailto"])
 }
 
 /// A URL allowed as an image source.
-pub fn image(raw: &str) -> Option<String> {
+pub fn image(raw: &str) -> Option<SafeUrl> {
     allow(raw, &["http", "https"])
 }
 
-fn allow(raw: &str, schemes: &[&str]) -> Option<String> {
+fn allow(raw: &str, schemes: &[&str]) -> Option<SafeUrl> {
     let decoded = decode_entities(raw);
     // What the browser would see once it drops controls and whitespace inside the scheme.
     let squeezed: String = decoded
@@ -38,7 +87,7 @@ fn allow(raw: &str, schemes: &[&str]) -> Option<String> {
     if squeezed.starts_with("\\\\") || squeezed.starts_with("/\\") {
         return None;
     }
-    Some(encode(decoded.trim()))
+    Some(SafeUrl(encode(decoded.trim())))
 }
 
 /// The URL as written, minus invisible characters, percent-encoded the way

@@ -4,14 +4,10 @@
 //! wasm instance, and each mount has its own reactive owner, so they load,
 //! track progress and resume independently.
 
-use crate::components::{
-    reader::{Embedded, Reader},
-    states::{ArticleSkeleton, ErrorPanel},
-};
-use crate::embed;
-use crate::routes::read::{State, load_article};
-use broadsheet_core::article::direction_of;
-use broadsheet_core::page;
+use crate::components::reader::{Embedded, Reader};
+use crate::components::states::article_states;
+use crate::host::{Host, HostEvent};
+use crate::loader::use_article;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
@@ -62,33 +58,20 @@ fn EmbeddedArticle(
     lang: String,
 ) -> impl IntoView {
     let src = Memo::new(move |_| Some(src.clone()));
-    let attempt = RwSignal::new(0u32);
-    let state = load_article(src, attempt);
-    let host = StoredValue::new_local(host);
+    let lang = (!lang.trim().is_empty()).then_some(lang);
+    let load = use_article(src, lang);
+    let host = StoredValue::new_local(Host::Element(host));
+    let tell = move |event: HostEvent| host.with_value(|host| host.send(&event));
     Effect::new(move |_| {
-        if let Some((kind, detail)) = embed::outcome(&state.read()) {
-            host.with_value(|host| embed::dispatch(host, kind, &detail));
+        if let Some(event) = load.state().read().host_event() {
+            tell(event);
         }
     });
-    let lang = (!lang.trim().is_empty()).then_some(lang);
-    move || match state.get() {
-        State::Loading => view! { <ArticleSkeleton/> }.into_any(),
-        State::Ready(loaded) => {
-            let mut page = page::build(&loaded.article);
-            if let Some(lang) = &lang {
-                page.dir = direction_of(lang);
-                page.lang = Some(lang.clone());
-            }
-            let embedded = Embedded {
-                host: host.get_value(),
-                progress,
-                related,
-            };
-            view! { <Reader page base=loaded.url embedded/> }.into_any()
-        }
-        State::Failed(error) => {
-            view! { <ErrorPanel error embedded=true retry=move |_| attempt.update(|n| *n += 1)/> }
-                .into_any()
-        }
-    }
+    let on_progress = Callback::new(move |percent| tell(HostEvent::Progress { percent }));
+    let on_comment = Callback::new(move |()| tell(HostEvent::Comment));
+    let embedded = Embedded { progress, related };
+    article_states(load, true, move |loaded| {
+        view! { <Reader page=loaded.page.clone() base=loaded.url.clone() embedded on_progress on_comment/> }
+            .into_any()
+    })
 }

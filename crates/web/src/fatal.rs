@@ -12,6 +12,7 @@
 //! that it passed through Broadsheet's wasm or glue code, the same message is
 //! shown. A host page's own errors never pass through it and are left alone.
 
+use crate::names;
 use leptos::prelude::{document, window};
 use wasm_bindgen::prelude::*;
 
@@ -72,21 +73,23 @@ pub fn unless_stopped(mut f: impl FnMut() + Clone) -> impl FnMut() + Clone {
 pub fn show() {
     STOPPED.store(true, std::sync::atomic::Ordering::Relaxed);
     let doc = document();
-    if let Ok(elements) = doc.query_selector_all("broadsheet-article") {
+    if let Ok(elements) = doc.query_selector_all(names::ELEMENT) {
         for i in 0..elements.length() {
             let container = elements
                 .item(i)
                 .and_then(|e| e.dyn_into::<web_sys::Element>().ok())
                 .and_then(|e| e.shadow_root())
-                .and_then(|root| root.query_selector(".bs-embed").ok().flatten());
+                .and_then(|root| {
+                    root.query_selector(&names::class(names::EMBED_ROOT))
+                        .ok()
+                        .flatten()
+                });
             if let Some(container) = container {
                 render_into(&container);
             }
         }
     }
-    let embedded =
-        js_sys::Reflect::get(&window(), &"__broadsheetEmbed".into()).is_ok_and(|v| v.is_truthy());
-    if !embedded
+    if !names::embedded_on_another_site()
         && let Some(body) = doc.body()
         && let Ok(main) = doc.create_element("main")
     {

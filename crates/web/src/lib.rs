@@ -6,9 +6,11 @@ pub mod api;
 pub mod components;
 pub mod dates;
 pub mod element;
-pub mod embed;
 pub mod fatal;
+pub mod host;
 pub mod links;
+pub mod loader;
+pub mod names;
 pub mod offline;
 pub mod reader_settings;
 pub mod routes;
@@ -19,14 +21,14 @@ use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
-use routes::{embed::EmbedPage, library::LibraryPage, read::ReadPage};
+use routes::{embed::EmbedRoute, library::LibraryRoute, read::ReadRoute};
 
 /// Entry point: mounts the app on `<body>` — unless `embed.js` loaded this module
 /// for `<broadsheet-article>` elements on another site (it sets
 /// `window.__broadsheetEmbed`), where only `element::mount_article` is used.
 pub fn start() {
     fatal::install();
-    if js_sys::Reflect::get(&window(), &"__broadsheetEmbed".into()).is_ok_and(|v| v.is_truthy()) {
+    if names::embedded_on_another_site() {
         return;
     }
     // The app puts readers back where they were (see components/reader.rs);
@@ -48,9 +50,9 @@ pub fn App() -> impl IntoView {
             <SiteChrome offline/>
             <main id="main" class="site-main">
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=LibraryPage/>
-                    <Route path=path!("/read") view=ReadPage/>
-                    <Route path=path!("/embed") view=EmbedPage/>
+                    <Route path=path!("/") view=LibraryRoute/>
+                    <Route path=path!("/read") view=ReadRoute/>
+                    <Route path=path!("/embed") view=EmbedRoute/>
                 </Routes>
             </main>
         </Router>

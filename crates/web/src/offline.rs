@@ -21,6 +21,71 @@ pub struct Offline {
     pub supported: bool,
 }
 
+/// The messages between the page and the service worker, by their `type`.
+///
+/// The protocol — each message, its fields, its reply — is described once, in
+/// the `MESSAGE` table at the top of `public/sw.js`; these are the same types,
+/// and the tests at the bottom of this file fail when the two lists differ.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Message {
+    /// Page → worker `{urls}`: cache these, fetched before it controlled the page.
+    CacheUrls,
+    /// Page → worker `{url, id, headline, images}`: save an article for offline.
+    Save,
+    /// Page → worker `{urls}`: forget these saved articles.
+    Remove,
+    /// Page → worker: the saved articles.
+    ListSaved,
+    /// Page → worker: the worker's version (for debugging; the app never asks).
+    Version,
+    /// Page → the waiting worker, no reply: take over now.
+    SkipWaiting,
+    /// Worker → page `{url}`: a newer copy of this article arrived.
+    ArticleUpdated,
+}
+
+impl Message {
+    pub const ALL: [Message; 7] = [
+        Message::CacheUrls,
+        Message::Save,
+        Message::Remove,
+        Message::ListSaved,
+        Message::Version,
+        Message::SkipWaiting,
+        Message::ArticleUpdated,
+    ];
+
+    /// The message's `type` field.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Message::CacheUrls => "cache-urls",
+            Message::Save => "save",
+            Message::Remove => "remove",
+            Message::ListSaved => "list-saved",
+            Message::Version => "version",
+            Message::SkipWaiting => "skip-waiting",
+            Message::ArticleUpdated => "article-updated",
+        }
+    }
+
+    /// The message whose `type` field is `name`.
+    pub fn from_name(name: &str) -> Option<Message> {
+        Message::ALL.into_iter().find(|m| m.name() == name)
+    }
+
+    /// `{type: name, ...fields}`, as posted.
+    fn envelope(self, fields: &[(&str, JsValue)]) -> js_sys::Object {
+        let o = object(&[(TYPE, self.name().into())]);
+        for (k, v) in fields {
+            let _ = js_sys::Reflect::set(&o, &(*k).into(), v);
+        }
+        o
+    }
+}
+
+/// The field of every message that says which one it is.
+const TYPE: &str = "type";
+
 /// A message listener kept alive for the page's lifetime.
 type Listener = Closure<dyn FnMut(JsValue)>;
 
@@ -73,7 +138,8 @@ pub fn provide() -> Offline {
     // worker sent before the app was listening.
     let on_message = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
         let data = event.unchecked_into::<web_sys::MessageEvent>().data();
-        if field(&data, "type").as_deref() == Some("article-updated") {
+        let kind = field(&data, TYPE).and_then(|t| Message::from_name(&t));
+        if kind == Some(Message::ArticleUpdated) {
             state.article_updated.set(field(&data, "url"));
         }
     });
@@ -92,7 +158,7 @@ pub fn provide() -> Offline {
                 for u in urls {
                     list.push(&u.into());
                 }
-                let _ = message(&[("type", "cache-urls".into()), ("urls", list.into())]).await;
+                let _ = message(Message::CacheUrls, &[("urls", list.into())]).await;
             });
         }
     });
@@ -147,8 +213,7 @@ pub fn accept_update() {
                 .unchecked_into::<web_sys::ServiceWorkerRegistration>()
                 .waiting()
         {
-            let msg = object(&[("type", "skip-waiting".into())]);
-            let _ = waiting.post_message(&msg);
+            let _ = waiting.post_message(&Message::SkipWaiting.envelope(&[]));
             return;
         }
         let _ = window().location().reload();
@@ -169,9 +234,9 @@ fn object(pairs: &[(&str, JsValue)]) -> js_sys::Object {
     o
 }
 
-/// Sends a message to the active worker and waits for its answer
-/// (`{ok, result}` or `{ok: false, error}`).
-pub async fn message(pairs: &[(&str, JsValue)]) -> Result<JsValue, String> {
+/// Sends a message of this kind, with these fields, to the active worker and
+/// waits for its answer (`{ok, result}` or `{ok: false, error}`).
+pub async fn message(kind: Message, fields: &[(&str, JsValue)]) -> Result<JsValue, String> {
     let sw = container().ok_or("This browser can’t keep articles offline.")?;
     let ready = sw
         .ready()
@@ -193,7 +258,7 @@ pub async fn message(pairs: &[(&str, JsValue)]) -> Result<JsValue, String> {
     });
     let transfer = js_sys::Array::of1(&channel.port2());
     active
-        .post_message_with_transferable(&object(pairs), &transfer)
+        .post_message_with_transferable(&kind.envelope(fields), &transfer)
         .map_err(|_| "The offline helper didn’t answer.")?;
     let reply = JsFuture::from(answer)
         .await
@@ -243,13 +308,15 @@ pub async fn save(
     for i in images {
         list.push(&i.into());
     }
-    let result = message(&[
-        ("type", "save".into()),
-        ("url", url.into()),
-        ("id", id.map(JsValue::from).unwrap_or(JsValue::NULL)),
-        ("headline", headline.into()),
-        ("images", list.into()),
-    ])
+    let result = message(
+        Message::Save,
+        &[
+            ("url", url.into()),
+            ("id", id.map(JsValue::from).unwrap_or(JsValue::NULL)),
+            ("headline", headline.into()),
+            ("images", list.into()),
+        ],
+    )
     .await?;
     if let Ok(p) = window().navigator().storage().persist() {
         let _ = JsFuture::from(p).await;
@@ -258,9 +325,7 @@ pub async fn save(
 }
 
 pub async fn list_saved() -> Result<Vec<SavedArticle>, String> {
-    message(&[("type", "list-saved".into())])
-        .await
-        .map(saved_list)
+    message(Message::ListSaved, &[]).await.map(saved_list)
 }
 
 /// Removes these saved articles (all of them when `urls` lists them all).
@@ -269,7 +334,7 @@ pub async fn remove(urls: &[String]) -> Result<Vec<SavedArticle>, String> {
     for u in urls {
         list.push(&u.into());
     }
-    message(&[("type", "remove".into()), ("urls", list.into())])
+    message(Message::Remove, &[("urls", list.into())])
         .await
         .map(saved_list)
 }
@@ -285,4 +350,77 @@ pub async fn estimate() -> Option<(f64, f64)> {
             .and_then(|v| v.as_f64())
     };
     Some((get("usage")?, get("quota")?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Message;
+    use std::collections::BTreeMap;
+
+    const SW_JS: &str = include_str!("../../../public/sw.js");
+
+    /// The `KEY: 'type',` lines of sw.js's `MESSAGE = Object.freeze({ … })` table.
+    fn sw_table() -> BTreeMap<String, String> {
+        let start = SW_JS
+            .find("const MESSAGE = Object.freeze({")
+            .expect("sw.js has its MESSAGE table");
+        let table = &SW_JS[start..];
+        let table = &table[..table.find("});").expect("the MESSAGE table ends")];
+        table
+            .lines()
+            .skip(1)
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && !line.starts_with("//"))
+            .map(|line| {
+                let (key, value) = line
+                    .split_once(':')
+                    .unwrap_or_else(|| panic!("not `KEY: 'type',`: {line}"));
+                let value = value
+                    .trim()
+                    .trim_end_matches(',')
+                    .trim_matches(|c| c == '\'' || c == '"');
+                (key.trim().to_string(), value.to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rust_and_sw_js_list_the_same_message_types() {
+        let mut js: Vec<String> = sw_table().into_values().collect();
+        js.sort();
+        let mut rust: Vec<String> = Message::ALL.map(|m| m.name().to_string()).into();
+        rust.sort();
+        assert_eq!(
+            rust, js,
+            "offline.rs's Message and sw.js's MESSAGE list different types"
+        );
+    }
+
+    #[test]
+    fn sw_js_names_each_type_after_it_and_uses_it() {
+        for (key, value) in sw_table() {
+            assert_eq!(
+                key,
+                value.to_uppercase().replace('-', "_"),
+                "sw.js: MESSAGE.{key} is '{value}'"
+            );
+            assert!(
+                SW_JS.contains(&format!("MESSAGE.{key}")),
+                "sw.js never uses MESSAGE.{key}"
+            );
+            assert_eq!(
+                SW_JS.matches(&format!("'{value}'")).count(),
+                1,
+                "sw.js spells '{value}' out again: use MESSAGE.{key}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_type_reads_back() {
+        for m in Message::ALL {
+            assert_eq!(Message::from_name(m.name()), Some(m));
+        }
+        assert_eq!(Message::from_name("no-such-message"), None);
+    }
 }

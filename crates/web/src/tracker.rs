@@ -12,6 +12,7 @@
 //! (resume, a deep link, Home/End) lands on the right section.
 
 use crate::fatal;
+use broadsheet_core::page::anchors;
 use broadsheet_core::progress::{self, AnchorBox, BodyBox, Place, Viewport};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -32,11 +33,12 @@ pub struct Parts {
     pub chrome: Option<web_sys::HtmlElement>,
 }
 
-struct State {
+/// What the tracker has measured of the page, and whom it tells.
+struct Measured {
     parts: Parts,
     body_box: BodyBox,
     blocks: Vec<AnchorBox>,
-    /// Indexes into `blocks` of the headings (anchors `h-…`).
+    /// Indexes into `blocks` of the headings.
     headings: Vec<usize>,
     section: Option<usize>,
     inset: f64,
@@ -54,7 +56,7 @@ struct State {
 
 /// Tracks reading progress until dropped.
 pub struct Tracker {
-    state: Rc<RefCell<State>>,
+    state: Rc<RefCell<Measured>>,
     scroll: Closure<dyn FnMut()>,
     resize: Closure<dyn FnMut()>,
     _frame: Rc<Closure<dyn FnMut()>>,
@@ -72,7 +74,7 @@ impl Tracker {
         on_scroll: impl Fn() + 'static,
     ) -> Tracker {
         let window = web_sys::window().expect("window");
-        let state = Rc::new(RefCell::new(State {
+        let state = Rc::new(RefCell::new(Measured {
             parts,
             body_box: BodyBox::default(),
             blocks: Vec::new(),
@@ -199,7 +201,7 @@ impl Tracker {
     }
 }
 
-impl State {
+impl Measured {
     fn viewport(&self) -> Viewport {
         Viewport {
             scroll: web_sys::window()
@@ -256,7 +258,7 @@ impl State {
             })
             .collect();
         self.headings = (0..self.blocks.len())
-            .filter(|&i| self.blocks[i].anchor.starts_with("h-"))
+            .filter(|&i| anchors::is_heading(&self.blocks[i].anchor))
             .collect();
         self.inset = self
             .parts
@@ -329,7 +331,7 @@ impl State {
 }
 
 /// One animation frame: update, then tell the page with no borrow held.
-fn run_frame(state: &Rc<RefCell<State>>) {
+fn run_frame(state: &Rc<RefCell<Measured>>) {
     let ((percent, section), on_percent, on_section) = {
         let mut s = state.borrow_mut();
         (s.frame(), s.on_percent.clone(), s.on_section.clone())

@@ -2,8 +2,10 @@
 
 use super::figure::FigureView;
 use super::markdown_view::{block_view, heading, nodes_view};
-use crate::{dates, links};
+use crate::{dates, links, names};
+use broadsheet_core::article::{Correction, Meta};
 use broadsheet_core::markdown::Footnote;
+use broadsheet_core::page::anchors;
 use broadsheet_core::page::{Content, Item, Page, Person};
 use leptos::prelude::*;
 
@@ -23,20 +25,24 @@ pub fn ArticleView(
     /** The article's URL. */
     base: String,
 ) -> impl IntoView {
+    let source = page.meta.syndicated_from().map(str::to_string);
     let Page {
-        lang,
+        meta:
+            Meta {
+                language: lang,
+                section,
+                kicker,
+                headline,
+                dek,
+                byline,
+                published,
+                updated,
+                tags,
+                corrections,
+                ..
+            },
         dir,
-        section,
-        kicker,
-        headline,
-        dek,
-        byline,
         authors,
-        source,
-        published,
-        updated,
-        tags,
-        corrections,
         lead,
         body,
         footnotes,
@@ -63,7 +69,7 @@ pub fn ArticleView(
                 <ul>
                     {corrections
                         .into_iter()
-                        .map(|(date, text)| view! {
+                        .map(|Correction { date, text }| view! {
                             <li>
                                 {date.map(|d| view! { <time datetime=d.clone()>{dates::format(&d)}</time> ": " })}
                                 {text}
@@ -99,10 +105,10 @@ pub fn ArticleView(
         let note_view = move |note: Footnote| {
             let n = note.number;
             view! {
-                <li id=format!("fn-{n}") value=n.to_string()>
+                <li id=anchors::footnote(n) value=n.to_string()>
                     {nodes_view(&note.children, &base)}
                     " "
-                    <a class="footnote-back" href=links::fragment_href(&format!("fnref-{n}")) aria-label=format!("Back to reference {n}")>"↩"</a>
+                    <a class="footnote-back" href=links::fragment_href(&anchors::footnote_ref(n)) aria-label=format!("Back to reference {n}")>"↩"</a>
                 </li>
             }
             .into_any()
@@ -198,7 +204,7 @@ pub fn ArticleView(
                 </div>
                 {lead_view}
             </header>
-            <div class="article-body">{body_view}</div>
+            <div class=names::ARTICLE_BODY>{body_view}</div>
             {notes_view}
             <footer class="article-footer">
                 {source.map(|s| view! { <p class="source">"Source: " {s}</p> })}

@@ -27,7 +27,7 @@ pub fn FigureView(
         let srcset = (!img.srcset.is_empty()).then(|| {
             img.srcset
                 .iter()
-                .map(|(src, w)| format!("{} {w}w", links::resolve(src, &base)))
+                .map(|c| format!("{} {}w", links::resolve(&c.url, &base), c.width))
                 .collect::<Vec<_>>()
                 .join(", ")
         });

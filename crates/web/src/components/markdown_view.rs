@@ -3,6 +3,7 @@
 
 use crate::links;
 use broadsheet_core::markdown::{Kind, Node};
+use broadsheet_core::page::anchors;
 use leptos::prelude::*;
 
 /// Renders `nodes`; `base` is the article's URL, for relative links and images.
@@ -34,7 +35,7 @@ pub fn block_view(node: &Node, id: Option<String>, base: &str) -> AnyView {
             let n = *number;
             view! {
                 <sup class="footnote-ref">
-                    <a href=links::fragment_href(&format!("fn-{n}")) id=first.then(|| format!("fnref-{n}")) aria-label=format!("Footnote {n}")>{n}</a>
+                    <a href=links::fragment_href(&anchors::footnote(n)) id=first.then(|| anchors::footnote_ref(n)) aria-label=format!("Footnote {n}")>{n}</a>
                 </sup>
             }
             .into_any()

@@ -1,7 +1,28 @@
-//! The loading skeleton and the error panel.
+//! What stands in for an article: the loading skeleton and the error panel, and
+//! [`article_states`], which shows one of them or the article.
 
 use crate::api::LoadError;
+use crate::loader::{ArticleLoad, Load, Loaded};
+use crate::names;
 use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The skeleton while `load` is loading, the error panel when it failed (its
+/// "Retry" loads again), and `ready(article)` once it is there. `embedded`: on
+/// another site, so the panel has no link to the viewer's library.
+pub fn article_states(
+    load: ArticleLoad,
+    embedded: bool,
+    ready: impl Fn(Arc<Loaded>) -> AnyView + Send + 'static,
+) -> impl IntoView {
+    move || match load.state().get() {
+        Load::Loading => view! { <ArticleSkeleton/> }.into_any(),
+        Load::Ready(loaded) => ready(loaded),
+        Load::Failed(error) => {
+            view! { <ErrorPanel error embedded retry=move |_| load.retry()/> }.into_any()
+        }
+    }
+}
 
 /// Placeholder shaped like an article header and first paragraphs, so nothing
 /// jumps when the article arrives.
@@ -21,7 +42,7 @@ pub fn ArticleSkeleton() -> impl IntoView {
                 <div class="skeleton skeleton--dek"></div>
                 <div class="skeleton skeleton--meta"></div>
             </div>
-            <div class="article-body" aria-hidden="true">
+            <div class=names::ARTICLE_BODY aria-hidden="true">
                 {(0..4).map(|i| view! { <div class="skeleton skeleton--para" class=("skeleton--short", i == 3)></div> }).collect_view()}
             </div>
         </div>

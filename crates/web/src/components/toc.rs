@@ -2,6 +2,7 @@
 //! section being read (reported by the reading tracker, `crate::tracker`).
 
 use crate::links;
+use broadsheet_core::page::Heading;
 use leptos::prelude::*;
 
 /// Fewer headings than this and there is no table of contents.
@@ -9,8 +10,8 @@ pub const MIN_HEADINGS: usize = 3;
 
 #[component]
 pub fn Toc(
-    /// `(anchor, level, text)` in document order.
-    headings: Vec<(String, u8, String)>,
+    /// In document order.
+    headings: Vec<Heading>,
     /// Anchor of the heading of the section being read.
     current: Signal<Option<String>>,
 ) -> impl IntoView {
@@ -27,7 +28,7 @@ pub fn Toc(
                 <ol>
                     {headings
                         .into_iter()
-                        .map(|(anchor, level, text)| {
+                        .map(|Heading { anchor, level, text }| {
                             let is_current = {
                                 let anchor = anchor.clone();
                                 move || current.with(|c| c.as_deref() == Some(anchor.as_str()))

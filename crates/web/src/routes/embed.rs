@@ -3,10 +3,11 @@
 //! (`broadsheet-resize`), and `broadsheet-load`, `broadsheet-progress`,
 //! `broadsheet-error` and `broadsheet-comment`, through `crate::embed`.
 
-use crate::components::{article_view::ArticleView, states::ArticleSkeleton, states::ErrorPanel};
-use crate::routes::read::{State, load_article};
-use crate::{embed, fatal};
-use broadsheet_core::page;
+use crate::components::{article_view::ArticleView, states::article_states};
+use crate::host::{Host, HostEvent};
+use crate::loader::{Load, use_article};
+use crate::{fatal, names};
+use broadsheet_core::settings::Theme;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -14,35 +15,33 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 #[component]
-pub fn EmbedPage() -> impl IntoView {
+pub fn EmbedRoute() -> impl IntoView {
     let query = use_query_map();
     let src = Memo::new(move |_| query.read().get("src"));
-    let attempt = RwSignal::new(0u32);
-    let state = load_article(src, attempt);
-    let origin = StoredValue::new(embed::parent_origin(query.read_untracked().get("origin")));
-    let post = move |kind: &str, detail: &[(&str, JsValue)]| {
-        origin.with_value(|o| {
-            if let Some(o) = o {
-                embed::post(o, kind, detail)
+    let load = use_article(src, None);
+    let host = StoredValue::new(Host::parent(query.read_untracked().get("origin")));
+    let tell = move |event: HostEvent| {
+        host.with_value(|host| {
+            if let Some(host) = host {
+                host.send(&event)
             }
         })
     };
 
-    if let Some(theme) = query
-        .read_untracked()
-        .get("theme")
-        .filter(|t| ["auto", "light", "sepia", "dark"].contains(&t.as_str()))
-        && let Some(root) = document().document_element()
-    {
-        let _ = root.set_attribute("data-theme", &theme);
-    }
     if let Some(root) = document().document_element() {
+        if let Some(theme) = query
+            .read_untracked()
+            .get("theme")
+            .and_then(|t| Theme::parse(&t))
+        {
+            let _ = root.set_attribute("data-theme", &theme.name());
+        }
         let _ = root.set_attribute("data-embed", "iframe");
     }
 
     Effect::new(move |_| {
-        if let Some((kind, detail)) = embed::outcome(&state.read()) {
-            post(kind, &detail);
+        if let Some(event) = load.state().read().host_event() {
+            tell(event);
         }
     });
 
@@ -57,7 +56,7 @@ pub fn EmbedPage() -> impl IntoView {
             let height = (target.get_bounding_client_rect().bottom()
                 + window().scroll_y().unwrap_or(0.0))
             .ceil();
-            post("broadsheet-resize", &[("height", height.into())]);
+            tell(HostEvent::Resize { height });
         }));
         if let Ok(ro) = web_sys::ResizeObserver::new(report.as_ref().unchecked_ref()) {
             ro.observe(&el);
@@ -76,19 +75,18 @@ pub fn EmbedPage() -> impl IntoView {
     // unknown here, but an IntersectionObserver (implicit root: the top-level
     // window) tells which blocks of the body are on screen. Progress is how far
     // down the body the visible part reaches (100 % once its end is in view).
-    let progress_io = StoredValue::new_local(
-        None::<(
-            web_sys::IntersectionObserver,
-            Closure<dyn FnMut(js_sys::Array)>,
-        )>,
-    );
+    let progress_io = StoredValue::new_local(None::<ProgressObserver>);
     Effect::new(move |_| {
-        if !matches!(&*state.read(), State::Ready(_)) {
+        if !matches!(&*load.state().read(), Load::Ready(_)) {
             return;
         }
         let Some(el) = frame.get() else { return };
         // The article replaces the skeleton in the same tick: look once it has.
-        request_animation_frame(move || observe_progress(&el, progress_io, post));
+        request_animation_frame(move || {
+            observe_progress(&el, progress_io, move |percent| {
+                tell(HostEvent::Progress { percent })
+            })
+        });
     });
     on_cleanup(move || {
         progress_io.try_update_value(|o| {
@@ -98,17 +96,13 @@ pub fn EmbedPage() -> impl IntoView {
         });
     });
 
-    let comment = Callback::new(move |_| post("broadsheet-comment", &[]));
+    let on_comment = Callback::new(move |()| tell(HostEvent::Comment));
     view! {
         <div class="embed" node_ref=frame>
-            {move || match state.get() {
-                State::Loading => view! { <ArticleSkeleton/> }.into_any(),
-                State::Ready(loaded) => {
-                    let page = page::build(&loaded.article);
-                    view! { <ArticleView page base=loaded.url on_comment=comment/> }.into_any()
-                }
-                State::Failed(error) => view! { <ErrorPanel error embedded=true retry=move |_| attempt.update(|n| *n += 1)/> }.into_any(),
-            }}
+            {article_states(load, true, move |loaded| {
+                view! { <ArticleView page=loaded.page.clone() base=loaded.url.clone() on_comment/> }
+                    .into_any()
+            })}
         </div>
     }
 }
@@ -123,9 +117,10 @@ type ProgressObserver = (
 fn observe_progress(
     frame: &web_sys::HtmlDivElement,
     store: StoredValue<Option<ProgressObserver>, LocalStorage>,
-    post: impl Fn(&str, &[(&str, JsValue)]) + Copy + 'static,
+    report: impl Fn(u8) + 'static,
 ) {
-    let Some(body) = frame.query_selector("article .article-body").ok().flatten() else {
+    let selector = format!("article {}", names::class(names::ARTICLE_BODY));
+    let Some(body) = frame.query_selector(&selector).ok().flatten() else {
         return;
     };
     let visible = std::rc::Rc::new(std::cell::RefCell::new(std::collections::HashMap::<
@@ -158,7 +153,7 @@ fn observe_progress(
         let percent = broadsheet_core::progress::percent((bottom - rect.top()) / rect.height());
         if last.get() != Some(percent) {
             last.set(Some(percent));
-            post("broadsheet-progress", &[("percent", percent.into())]);
+            report(percent);
         }
     });
     let init = web_sys::IntersectionObserverInit::new();

@@ -5,7 +5,7 @@ use crate::components::states::ErrorPanel;
 use crate::{dates, links, offline, storage};
 use broadsheet_core::library::Index;
 use broadsheet_core::limits;
-use broadsheet_core::resume::{self, Saved, State};
+use broadsheet_core::resume::{self, Position, ReadingState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_meta::{Meta, Title};
@@ -15,7 +15,7 @@ use leptos_router::hooks::use_navigate;
 pub const INDEX_URL: &str = "articles/index.json";
 
 #[component]
-pub fn LibraryPage() -> impl IntoView {
+pub fn LibraryRoute() -> impl IntoView {
     let state: RwSignal<Option<Result<(String, Index), LoadError>>> = RwSignal::new(None);
     let attempt = RwSignal::new(0u32);
     Effect::new(move |_| {
@@ -38,12 +38,12 @@ pub fn LibraryPage() -> impl IntoView {
                             let url = links::resolve(&entry.src, &index_url);
                             let href = links::viewer_href(&url);
                             let state = storage::get(&resume::key_for(entry.id.as_deref(), &url))
-                                .and_then(|s| Saved::from_json(&s))
-                                .map_or(State::Unread, |s| s.state());
+                                .and_then(|s| Position::from_json(&s))
+                                .map_or(ReadingState::Unread, |s| s.state());
                             let (state_class, state_text) = match state {
-                                State::Unread => ("state-unread", "Unread".to_string()),
-                                State::Reading(p) => ("state-reading", format!("{p}% read")),
-                                State::Read => ("state-read", "Read".to_string()),
+                                ReadingState::Unread => ("state-unread", "Unread".to_string()),
+                                ReadingState::Reading(p) => ("state-reading", format!("{p}% read")),
+                                ReadingState::Read => ("state-read", "Read".to_string()),
                             };
                             let dir = entry.language.as_deref().map(|l| broadsheet_core::article::direction_of(l).as_str());
                             view! {

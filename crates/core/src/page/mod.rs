@@ -1,29 +1,21 @@
 //! An article made ready to show: every URL checked, Markdown turned into nodes,
 //! anchors assigned, reading time counted. The view only walks this tree.
 
-use crate::article::{Article, Block, Direction, Figure};
+pub mod anchors;
+
+use crate::article::{Article, Block, Direction, Figure, Meta};
 use crate::markdown::{self, Footnote, Footnotes, Kind, Node};
 use crate::reading::TextCount;
-use crate::url_policy;
+use crate::url_policy::{self, SafeUrl};
+use anchors::Anchors;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Page {
-    pub id: Option<String>,
-    pub lang: Option<String>,
+    /// The article's plain-text fields, as written: nothing there needs checking.
+    /// (A missing `byline` is built from `authors` by the view.)
+    pub meta: Meta,
     pub dir: Direction,
-    pub section: Option<String>,
-    pub kicker: Option<String>,
-    pub headline: String,
-    pub dek: Option<String>,
-    /// The byline as the publisher wrote it (the view builds one from `authors` when absent).
-    pub byline: Option<String>,
     pub authors: Vec<Person>,
-    /// Shown as "Source: …" when the article is syndicated.
-    pub source: Option<String>,
-    pub published: Option<String>,
-    pub updated: Option<String>,
-    pub tags: Vec<String>,
-    pub corrections: Vec<(Option<String>, String)>,
     pub lead: Option<PageFigure>,
     pub body: Vec<Item>,
     pub footnotes: Vec<Footnote>,
@@ -35,7 +27,7 @@ pub struct Page {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Person {
     pub name: String,
-    pub href: Option<String>,
+    pub href: Option<SafeUrl>,
 }
 
 /// One top-level piece of the body, with its stable anchor (`p3`, or a heading slug).
@@ -69,26 +61,40 @@ pub struct PageFigure {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct PageImage {
-    pub src: String,
+    pub src: SafeUrl,
     pub alt: String,
     pub width: Option<u32>,
     pub height: Option<u32>,
-    /// `(url, width)` pairs that passed the URL policy.
-    pub srcset: Vec<(String, u32)>,
+    pub srcset: Vec<Candidate>,
+}
+
+/// One `srcset` entry: the image at `url` is `width` pixels wide.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    pub url: SafeUrl,
+    pub width: u32,
+}
+
+/// A heading of the body, for the table of contents.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Heading {
+    pub anchor: String,
+    pub level: u8,
+    pub text: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct RelatedLink {
     pub title: String,
     /// `None` when the URL was refused: the title is shown without a link.
-    pub href: Option<String>,
+    pub href: Option<SafeUrl>,
     pub summary: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct CommentsLink {
     pub label: String,
-    pub href: Option<String>,
+    pub href: Option<SafeUrl>,
 }
 
 /// Builds the page for an article.
@@ -156,28 +162,9 @@ pub fn build(article: &Article) -> Page {
         .collect();
 
     Page {
-        id: article.id.clone(),
-        lang: article.language.clone(),
-        dir: article.direction(),
-        section: article.section.clone(),
-        kicker: article.kicker.clone(),
-        headline: article.headline.clone(),
-        dek: article.dek.clone(),
-        byline: article.byline.clone(),
+        meta: article.meta.clone(),
+        dir: article.meta.direction(),
         authors,
-        source: article
-            .source
-            .as_ref()
-            .filter(|s| s.syndicated)
-            .and_then(|s| s.name.clone()),
-        published: article.published.clone(),
-        updated: article.updated.clone(),
-        tags: article.tags.clone(),
-        corrections: article
-            .corrections
-            .iter()
-            .map(|c| (c.date.clone(), c.text.clone()))
-            .collect(),
         lead: article.lead.as_ref().map(page_figure),
         body,
         footnotes: notes.finish(),
@@ -205,7 +192,7 @@ impl Page {
         fn walk(nodes: &[Node], out: &mut Vec<String>) {
             for node in nodes {
                 match node {
-                    Node::Image { src, .. } => out.push(src.clone()),
+                    Node::Image { src, .. } => out.push(src.to_string()),
                     Node::Element { children, .. } => walk(children, out),
                     _ => {}
                 }
@@ -220,8 +207,8 @@ impl Page {
                 _ => None,
             }));
         for image in figures.filter_map(|f| f.image.as_ref()) {
-            out.push(image.src.clone());
-            out.extend(image.srcset.iter().map(|(src, _)| src.clone()));
+            out.push(image.src.to_string());
+            out.extend(image.srcset.iter().map(|c| c.url.to_string()));
         }
         for item in &self.body {
             if let Content::Node(node) = &item.content {
@@ -233,23 +220,24 @@ impl Page {
         out
     }
 
-    /// The body's headings in order, `(anchor, level, text)`, for a table of contents.
-    pub fn headings(&self) -> Vec<(String, u8, String)> {
+    /// The body's headings in order, for a table of contents.
+    pub fn headings(&self) -> Vec<Heading> {
         self.body
             .iter()
-            .filter_map(|item| match &item.content {
-                Content::Heading { level, text } => {
-                    Some((item.anchor.clone(), *level, text.clone()))
-                }
-                Content::Node(Node::Element {
-                    kind: Kind::Heading(level),
-                    children,
-                }) => Some((
-                    item.anchor.clone(),
-                    *level,
-                    markdown::plain_text(children).trim().to_string(),
-                )),
-                _ => None,
+            .filter_map(|item| {
+                let (level, text) = match &item.content {
+                    Content::Heading { level, text } => (*level, text.clone()),
+                    Content::Node(Node::Element {
+                        kind: Kind::Heading(level),
+                        children,
+                    }) => (*level, markdown::plain_text(children).trim().to_string()),
+                    _ => return None,
+                };
+                Some(Heading {
+                    anchor: item.anchor.clone(),
+                    level,
+                    text,
+                })
             })
             .collect()
     }
@@ -267,7 +255,12 @@ fn page_figure(f: &Figure) -> PageFigure {
                     .srcset
                     .iter()
                     .filter(|e| e.width > 0)
-                    .filter_map(|e| Some((url_policy::image(&e.src)?, e.width)))
+                    .filter_map(|e| {
+                        Some(Candidate {
+                            url: url_policy::image(&e.src)?,
+                            width: e.width,
+                        })
+                    })
                     .collect(),
             })
         }),
@@ -305,58 +298,13 @@ pub fn credit_line(credit: &str) -> Option<String> {
     })
 }
 
-/// Hands out unique anchors: `p1, p2, …` for paragraphs and other blocks, `fig1, …`
-/// for figures, and slugs for headings.
-#[derive(Default)]
-struct Anchors {
-    paragraphs: usize,
-    figures: usize,
-    used: std::collections::HashSet<String>,
-}
-
-impl Anchors {
-    fn next_paragraph(&mut self) -> String {
-        self.paragraphs += 1;
-        format!("p{}", self.paragraphs)
-    }
-
-    fn next_figure(&mut self) -> String {
-        self.figures += 1;
-        format!("fig{}", self.figures)
-    }
-
-    fn slug(&mut self, text: &str) -> String {
-        let mut slug = String::new();
-        for c in text.chars().flat_map(char::to_lowercase) {
-            if c.is_alphanumeric() {
-                slug.push(c);
-            } else if !slug.is_empty() && !slug.ends_with('-') {
-                slug.push('-');
-            }
-        }
-        let slug = slug.trim_end_matches('-');
-        // Keep clear of the p<n>/fig<n>/fn-<n> anchors and of empty or numeric ids.
-        let base = if slug.is_empty() || slug.starts_with(|c: char| c.is_ascii_digit()) {
-            format!("s-{slug}")
-        } else {
-            slug.chars().take(60).collect()
-        };
-        let mut candidate = format!("h-{base}");
-        let mut n = 2;
-        while !self.used.insert(candidate.clone()) {
-            candidate = format!("h-{base}-{n}");
-            n += 1;
-        }
-        candidate
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::article;
 
-    const SAMPLE: &str = include_str!("../../../public/articles/iran-diplomat-defects-2011.json");
+    const SAMPLE: &str =
+        include_str!("../../../../public/articles/iran-diplomat-defects-2011.json");
 
     #[test]
     fn sample_page() {
@@ -374,7 +322,7 @@ mod tests {
         assert_eq!(page.reading.minutes(), 2);
         assert_eq!(page.related.len(), 4);
         assert!(page.related.iter().all(|r| r.href.is_some()));
-        assert_eq!(page.source.as_deref(), Some("News Agencies"));
+        assert_eq!(page.meta.syndicated_from(), Some("News Agencies"));
         let Content::Figure(f) = &page.body[2].content else {
             panic!()
         };
@@ -391,14 +339,20 @@ mod tests {
           "comments":{"url":"javascript:alert(1)"}}"#;
         let page = build(&article::parse(json).unwrap().article);
         assert_eq!(page.authors[0].href, None);
-        assert_eq!(page.authors[1].href.as_deref(), Some("https://bob.example"));
+        assert_eq!(
+            page.authors[1].href.as_ref().map(SafeUrl::as_str),
+            Some("https://bob.example")
+        );
         assert_eq!(page.lead.unwrap().image, None);
         let Content::Figure(f) = &page.body[0].content else {
             panic!()
         };
         assert_eq!(
             f.image.as_ref().unwrap().srcset,
-            vec![("b-2.jpg".to_string(), 1280)]
+            [Candidate {
+                url: url_policy::image("b-2.jpg").unwrap(),
+                width: 1280
+            }]
         );
         assert_eq!(page.related[0].href, None);
         assert_eq!(page.comments.unwrap().href, None);

@@ -1,0 +1,95 @@
+//! The bar over an article in the viewer: minutes left, the page's tools
+//! (such as "Save offline"), "Copy link" to the paragraph being read, and the
+//! reader settings.
+
+use super::settings_panel::SettingsPanel;
+use broadsheet_core::reading::minutes_left;
+use leptos::ev;
+use leptos::html::Header;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn ReadingBar(
+    /// Whole percent of the body read.
+    percent: Signal<u8>,
+    /// The article's reading time.
+    total_minutes: u32,
+    /// The anchor of the block at the reading line, for "Copy link".
+    anchor: Callback<(), Option<String>>,
+    /// The bar itself: it is the sticky chrome the reading line sits below.
+    node_ref: NodeRef<Header>,
+    /// More tools, before "Copy link".
+    children: Children,
+) -> impl IntoView {
+    let time_left = move || match minutes_left(total_minutes, f64::from(percent.get()) / 100.0) {
+        0 => "Finished".to_string(),
+        n => format!("{n} min left"),
+    };
+    let settings_open = RwSignal::new(false);
+    let copied = RwSignal::new(None::<&'static str>);
+    let copy_link = move |_| copy_link_to(anchor.run(()), copied);
+    let on_keydown = move |ev: ev::KeyboardEvent| {
+        if ev.key() == "Escape" && settings_open.get_untracked() {
+            settings_open.set(false);
+            if let Some(button) = document().get_element_by_id("reader-settings-button") {
+                let _ = button.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        }
+    };
+    view! {
+        <header class="reader-bar" node_ref=node_ref on:keydown=on_keydown>
+            <div class="reader-bar-inner">
+                <span class="time-left">{time_left}</span>
+                <span class="reader-status" role="status">{move || copied.get()}</span>
+                {children()}
+                <button type="button" class="tool" on:click=copy_link>"Copy link"</button>
+                <button
+                    type="button"
+                    class="tool"
+                    id="reader-settings-button"
+                    aria-expanded=move || settings_open.get().to_string()
+                    aria-controls="reader-settings"
+                    on:click=move |_| settings_open.update(|o| *o = !*o)
+                >
+                    <span aria-hidden="true">"Aa"</span>
+                    <span class="visually-hidden">"Reader settings"</span>
+                </button>
+            </div>
+            <Show when=move || settings_open.get()>
+                <SettingsPanel/>
+            </Show>
+        </header>
+    }
+}
+
+/// Copies this page's address with `#anchor` to the clipboard (or, with no
+/// clipboard, puts it in the address bar), and says which in `status` for 3 s.
+fn copy_link_to(anchor: Option<String>, status: RwSignal<Option<&'static str>>) {
+    let location = window().location();
+    let url = format!(
+        "{}{}{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default(),
+        anchor.map(|a| format!("#{a}")).unwrap_or_default()
+    );
+    let promise = window().navigator().clipboard().write_text(&url);
+    leptos::task::spawn_local(async move {
+        let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        if !ok {
+            let _ = window().history().and_then(|h| {
+                h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            });
+        }
+        status.try_set(Some(if ok {
+            "Link to this paragraph copied"
+        } else {
+            "Link to this paragraph is in the address bar"
+        }));
+        set_timeout(
+            move || _ = status.try_set(None),
+            std::time::Duration::from_secs(3),
+        );
+    });
+}

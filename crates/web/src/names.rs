@@ -1,0 +1,60 @@
+//! Names the Rust side shares with `public/embed.js` and `style/main.css`.
+//! Written here once; the tests below fail when the other side says otherwise.
+
+use leptos::prelude::window;
+
+/// The custom element `public/embed.js` defines.
+pub const ELEMENT: &str = "broadsheet-article";
+/// The container `embed.js` puts in each element's shadow root; the stylesheet's
+/// root there.
+pub const EMBED_ROOT: &str = "bs-embed";
+/// The global `embed.js` sets before it loads the app, so the app's entry point
+/// does not mount the whole viewer on the host's page.
+pub const EMBED_FLAG: &str = "__broadsheetEmbed";
+/// The article's body: the blocks a reader reads, tracked for progress.
+pub const ARTICLE_BODY: &str = "article-body";
+
+/// A CSS class selector: `class(ARTICLE_BODY)` is `.article-body`.
+pub fn class(name: &str) -> String {
+    format!(".{name}")
+}
+
+/// Whether this app was loaded by `embed.js` on another site.
+pub fn embedded_on_another_site() -> bool {
+    js_sys::Reflect::get(&window(), &EMBED_FLAG.into()).is_ok_and(|v| v.is_truthy())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EMBED_JS: &str = include_str!("../../../public/embed.js");
+    const CSS: &str = include_str!("../../../style/main.css");
+
+    fn quoted(name: &str) -> bool {
+        EMBED_JS.contains(&format!("'{name}'")) || EMBED_JS.contains(&format!("\"{name}\""))
+    }
+
+    #[test]
+    fn embed_js_uses_these_names() {
+        assert!(quoted(ELEMENT), "embed.js defines <{ELEMENT}>");
+        assert!(
+            quoted(EMBED_ROOT),
+            "embed.js makes the .{EMBED_ROOT} container"
+        );
+        assert!(
+            EMBED_JS.contains(&format!("window.{EMBED_FLAG} = true")),
+            "embed.js sets window.{EMBED_FLAG}"
+        );
+    }
+
+    #[test]
+    fn the_stylesheet_styles_them() {
+        for name in [EMBED_ROOT, ARTICLE_BODY] {
+            assert!(
+                CSS.contains(&format!("{} ", class(name))),
+                "main.css has no {name}"
+            );
+        }
+    }
+}
