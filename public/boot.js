@@ -1,15 +1,19 @@
 // Runs before anything else on the page, while the wasm app is still loading.
-(function () {
+// A classic script (the page's Content-Security-Policy allows no inline script):
+// everything stays inside this function.
+(() => {
   // 1. Applies the reader's saved settings to <html>, so the page never paints in
   //    the wrong theme or size. Mirrors Settings::attributes in crates/core/src/settings.rs;
   //    the app applies the same attributes again once it runs.
   try {
-    var s = JSON.parse(localStorage.getItem('broadsheet:v1:settings') || '{}');
-    var root = document.documentElement;
-    var ok = { font: ['serif', 'sans'], width: ['narrow', 'normal', 'wide'], theme: ['auto', 'light', 'sepia', 'dark'] };
-    if (typeof s.size === 'number' && s.size >= 0 && s.size < 5) root.setAttribute('data-size', String(s.size));
-    for (var k in ok) if (ok[k].indexOf(s[k]) >= 0) root.setAttribute('data-' + k, s[k]);
-  } catch (e) {
+    const settings = JSON.parse(localStorage.getItem('broadsheet:v1:settings') || '{}');
+    const root = document.documentElement;
+    const allowed = { font: ['serif', 'sans'], width: ['narrow', 'normal', 'wide'], theme: ['auto', 'light', 'sepia', 'dark'] };
+    if (typeof settings.size === 'number' && settings.size >= 0 && settings.size < 5) root.setAttribute('data-size', String(settings.size));
+    for (const [name, values] of Object.entries(allowed)) {
+      if (values.includes(settings[name])) root.setAttribute(`data-${name}`, settings[name]);
+    }
+  } catch {
     // Storage off or unreadable: the defaults apply.
   }
 
@@ -20,13 +24,13 @@
   //    at once, and its background refresh must start only once the app listens
   //    for the "newer version of this article" message (crates/web/src/offline.rs).
   try {
-    var path = location.pathname;
-    var src = new URLSearchParams(location.search).get('src');
-    var worker = navigator.serviceWorker && navigator.serviceWorker.controller;
+    const path = location.pathname;
+    const src = new URLSearchParams(location.search).get('src');
+    const worker = navigator.serviceWorker && navigator.serviceWorker.controller;
     if ((path === '/read' || path === '/embed') && src && src.trim() && !worker) {
-      var url = new URL(src.trim(), location.href);
+      const url = new URL(src.trim(), location.href);
       if (url.protocol === 'http:' || url.protocol === 'https:') {
-        var link = document.createElement('link');
+        const link = document.createElement('link');
         link.rel = 'preload';
         link.as = 'fetch';
         link.crossOrigin = 'anonymous';
@@ -34,7 +38,7 @@
         document.head.appendChild(link);
       }
     }
-  } catch (e) {
+  } catch {
     // A malformed address: the app explains it.
   }
 })();

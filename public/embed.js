@@ -6,28 +6,25 @@
 // is loaded once, on the first element, and shared by every element on the page.
 // Each element renders into its own shadow root, so the host's CSS and ours never
 // meet. See docs/embedding.md.
-(function () {
+(() => {
   'use strict';
   if (window.customElements.get('broadsheet-article')) return;
-  var script = document.currentScript;
-  var base = new URL('./', script ? script.src : location.href);
-  var MODULE = new URL('__MODULE__', base).href;
-  var WASM = new URL('__WASM__', base).href;
-  var CSS = new URL('__CSS__', base).href;
-  var ready = null;
+  const script = document.currentScript;
+  const base = new URL('./', script ? script.src : location.href);
+  const MODULE = new URL('__MODULE__', base).href;
+  const WASM = new URL('__WASM__', base).href;
+  const CSS = new URL('__CSS__', base).href;
+  let ready = null;
 
-  function load() {
+  /** The app's module, once its wasm has started (loaded on the first call only). */
+  const load = () => {
     if (!ready) {
       // Tells the app's entry point not to mount the whole viewer on this page.
       window.__broadsheetEmbed = true;
-      ready = import(MODULE).then(function (m) {
-        return m.default({ module_or_path: WASM }).then(function () {
-          return m;
-        });
-      });
+      ready = import(MODULE).then((m) => m.default({ module_or_path: WASM }).then(() => m));
     }
     return ready;
-  }
+  };
 
   class BroadsheetArticle extends HTMLElement {
     static get observedAttributes() {
@@ -62,33 +59,32 @@
     }
 
     _render() {
-      var generation = ++this._generation;
-      var self = this;
+      const generation = ++this._generation;
       load().then(
-        function (m) {
-          if (generation !== self._generation || !self.isConnected) return;
-          self._unmount();
-          var style = document.createElement('link');
+        (m) => {
+          if (generation !== this._generation || !this.isConnected) return;
+          this._unmount();
+          const style = document.createElement('link');
           style.rel = 'stylesheet';
           style.href = CSS;
-          var container = document.createElement('div');
+          const container = document.createElement('div');
           container.className = 'bs-embed';
           container.setAttribute('part', 'article');
-          var theme = self.getAttribute('theme');
+          const theme = this.getAttribute('theme');
           if (theme) container.setAttribute('data-theme', theme);
-          self.shadowRoot.replaceChildren(style, container);
-          self._mounted = m.mount_article(
-            self,
+          this.shadowRoot.replaceChildren(style, container);
+          this._mounted = m.mount_article(
+            this,
             container,
-            self.getAttribute('src') || '',
-            self.getAttribute('progress') !== 'none',
-            self.getAttribute('related') !== 'hide',
-            self.getAttribute('lang') || '',
+            this.getAttribute('src') || '',
+            this.getAttribute('progress') !== 'none',
+            this.getAttribute('related') !== 'hide',
+            this.getAttribute('lang') || '',
           );
         },
-        function (error) {
-          self.shadowRoot.textContent = 'Broadsheet could not start: ' + error;
-          self.dispatchEvent(new CustomEvent('broadsheet-error', { bubbles: true, composed: true, detail: { message: String(error) } }));
+        (error) => {
+          this.shadowRoot.textContent = `Broadsheet could not start: ${error}`;
+          this.dispatchEvent(new CustomEvent('broadsheet-error', { bubbles: true, composed: true, detail: { message: String(error) } }));
         },
       );
     }

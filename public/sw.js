@@ -8,13 +8,46 @@
 // - Navigations: network first, falling back to the cached shell, so deep links
 //   (/read?src=…) open offline.
 // - Article JSON: stale-while-revalidate; when the refreshed copy differs, open
-//   pages get an 'article-updated' message.
+//   pages get an ARTICLE_UPDATED message.
 // - Images: cache first, at most IMAGE_LIMIT entries / IMAGE_BYTES bytes.
 // - "Save for offline" copies an article and its images into a cache that is
 //   never trimmed.
 // - Only complete, successful responses are cached: never a 206 or an error.
 // - A new version waits until the page asks it to take over (the reader chose
 //   "Reload"); it never replaces the running app by itself.
+
+// ---- The message protocol ----
+//
+// Everything the page (crates/web/src/offline.rs) and this worker say to each
+// other, described here once: the `type` of each message, its other fields, and
+// its reply. offline.rs names the same types in its `Message` enum; its tests
+// fail when the two lists differ.
+//
+// Requests from the page carry a MessageChannel port; the reply on it is
+// `{ ok: true, result }` or `{ ok: false, error: "what went wrong" }`.
+// A saved list is `[{ url, id, headline, images, bytes, savedAt }]`, newest
+// first (bytes: the article's and its images' sizes; savedAt: ms since 1970).
+const MESSAGE = Object.freeze({
+  // page → worker `{ type, urls: [url…] }`: fetch and cache these articles and
+  // images, opened before this worker controlled the page. Reply: true.
+  CACHE_URLS: 'cache-urls',
+  // page → worker `{ type, url, id, headline, images: [url…] }`: save the article
+  // at `url` and these images for offline reading. Reply: the saved list.
+  SAVE: 'save',
+  // page → worker `{ type, urls: [url…] }`: forget these saved articles, and
+  // their images no other saved article uses. Reply: the saved list.
+  REMOVE: 'remove',
+  // page → worker `{ type }`. Reply: the saved list.
+  LIST_SAVED: 'list-saved',
+  // page → worker `{ type }`. Reply: this worker's VERSION (for debugging).
+  VERSION: 'version',
+  // page → the waiting worker `{ type }`, no port, no reply: the reader chose
+  // "Reload"; take over now (the page reloads on `controllerchange`).
+  SKIP_WAITING: 'skip-waiting',
+  // worker → every open page `{ type, url }`, no reply: a newer copy of the
+  // article at `url` arrived in the background (and is now in the cache).
+  ARTICLE_UPDATED: 'article-updated',
+});
 
 const VERSION = '__VERSION__';
 const PRECACHE = ['__PRECACHE__'];
@@ -113,7 +146,7 @@ async function staleWhileRevalidate(event, request) {
     if (await saved.match(request)) await saved.put(request, response.clone());
     if (cachedText && (await cachedText) !== fresh) {
       for (const client of await self.clients.matchAll({ type: 'window' })) {
-        client.postMessage({ type: 'article-updated', url: request.url });
+        client.postMessage({ type: MESSAGE.ARTICLE_UPDATED, url: request.url });
       }
     }
     return response;
@@ -202,29 +235,30 @@ async function remove(urls) {
   return keep;
 }
 
+// The page's requests (MESSAGE, above).
 self.addEventListener('message', (event) => {
   const message = event.data || {};
   const reply = (value) => event.ports[0] && event.ports[0].postMessage(value);
   const answer = (work) =>
     event.waitUntil(work.then((result) => reply({ ok: true, result }), (error) => reply({ ok: false, error: String(error.message || error) })));
   switch (message.type) {
-    case 'skip-waiting':
+    case MESSAGE.SKIP_WAITING:
       self.skipWaiting();
       break;
-    case 'version':
+    case MESSAGE.VERSION:
       reply({ ok: true, result: VERSION });
       break;
-    case 'cache-urls':
+    case MESSAGE.CACHE_URLS:
       // Articles opened before this worker controlled the page.
       answer(Promise.all((message.urls || []).map((u) => cacheFirst(new Request(u), isImage({}, new URL(u)) ? IMAGES : ARTICLES).catch(() => null))).then(() => true));
       break;
-    case 'save':
+    case MESSAGE.SAVE:
       answer(save(message));
       break;
-    case 'remove':
+    case MESSAGE.REMOVE:
       answer(remove(message.urls || []));
       break;
-    case 'list-saved':
+    case MESSAGE.LIST_SAVED:
       answer(savedIndex());
       break;
   }

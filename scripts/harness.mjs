@@ -1,7 +1,7 @@
 // What the tests (e2e/) and the benchmark (benches/) share: how Chromium is
 // started, how files are compressed (scripts/compress.mjs, as the build does it),
 // MIME types, and the rules of a `_headers` file (public/_headers) as static
-// hosts apply them.
+// hosts apply them. The web server they share is scripts/static-server.mjs.
 import { readFileSync } from 'node:fs';
 export { brotli, gzip } from './compress.mjs';
 

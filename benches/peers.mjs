@@ -1,0 +1,70 @@
+// The two peers the app is measured against, as served under target/bench/site/:
+//   js     — benches/js-peer/ with the build's CSS and its two libraries;
+//   static — the app's own rendering of each article, frozen as HTML.
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ARTICLES, BENCHES, session, sleep } from './measure/lib.mjs';
+
+/** A fresh `site` folder with the JS peer in js-peer/ and an empty static/. */
+export function writeJsPeer(site, info) {
+  rmSync(site, { recursive: true, force: true });
+  mkdirSync(join(site, 'js-peer/vendor'), { recursive: true });
+  mkdirSync(join(site, 'static'), { recursive: true });
+  writeFileSync(
+    join(site, 'js-peer/index.html'),
+    readFileSync(join(BENCHES, 'js-peer/index.html'), 'utf8').replaceAll('{{CSS}}', '/' + info.css),
+  );
+  cpSync(join(BENCHES, 'js-peer/viewer.js'), join(site, 'js-peer/viewer.js'));
+  cpSync(join(BENCHES, 'node_modules/marked/lib/marked.umd.js'), join(site, 'js-peer/vendor/marked.umd.js'));
+  cpSync(join(BENCHES, 'node_modules/dompurify/dist/purify.min.js'), join(site, 'js-peer/vendor/purify.min.js'));
+}
+
+// ---- static peer: the app's own rendering of each article, frozen as HTML.
+export async function makeStaticPages({ server, url, info, site }) {
+  const B = server.url;
+  const s = await session();
+  try {
+    for (const file of new Set(Object.values(ARTICLES))) {
+      await s.page.goto(url.app(file));
+      await (await s.page.waitForSelector('article .article-body p', { timeout: 180_000 })).dispose();
+      await s.page.waitForLoadState('load');
+      await sleep(300);
+      const snap = await s.page.evaluate(() => {
+        const root = document.documentElement;
+        const attrs = [...root.attributes].filter((a) => a.name !== 'style').map((a) => `${a.name}="${a.value.replace(/"/g, '&quot;')}"`);
+        const desc = document.querySelector('meta[name="description"]')?.getAttribute('content');
+        const body = document.body.cloneNode(true);
+        body.querySelectorAll('noscript, script').forEach((n) => n.remove());
+        const art = body.querySelector('article');
+        const marker = document.createElement('bench-mark');
+        art.after(marker);
+        return { attrs: attrs.join(' '), title: document.title, desc, body: body.innerHTML };
+      });
+      const body = snap.body
+        .replace(/<!---->/g, '')
+        .replaceAll(B + '/', '/')
+        .replace('<bench-mark></bench-mark>', "<script>performance.mark('article-rendered')</script>");
+      const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+      const html = `<!doctype html>
+<html ${snap.attrs}>
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta name="color-scheme" content="light dark" />
+    <title>${esc(snap.title)}</title>
+    ${snap.desc ? `<meta name="description" content="${esc(snap.desc)}" />` : ''}
+    <link rel="icon" type="image/png" sizes="192x192" href="/icons/icon-192.png" />
+    <link rel="stylesheet" href="/${info.css}" />
+  </head>
+  <body>
+${body}
+  </body>
+</html>
+`;
+      writeFileSync(join(site, 'static', file.replace(/\.json$/, '.html')), html);
+    }
+  } finally {
+    await s.close();
+  }
+  await server.warm(readdirSync(join(site, 'static')).map((f) => join(site, 'static', f)));
+}
