@@ -1,185 +1,11 @@
-//! Markdown → a safe node tree.
-//!
-//! pulldown-cmark's events are folded into [`Node`]s that the view renders as DOM
-//! elements one by one; nothing here is ever HTML. Decisions:
-//! - Raw HTML (block or inline) is shown as literal text, so a reader sees exactly
-//!   what the author wrote and nothing runs. HTML comments are dropped.
-//! - Every link and image URL passes [`crate::url_policy`]; a refused link keeps its
-//!   text without a target, a refused image shows its alt text.
-//! - Markdown headings sit one level below the article headline (`#` → `<h2>`).
-//! - Typographic quotes are kept as written (no "smart punctuation" rewriting).
-//! - Nesting deeper than [`MAX_DEPTH`] is flattened into its parent rather than
-//!   refused, so the text still reads and rendering stays shallow.
-//! - Footnotes are numbered across the whole article in order of first reference.
-//! - A table shows at most [`MAX_TABLE_CELLS`] cells; the rows left out are
-//!   counted in a note under it.
+//! pulldown-cmark's events folded into a [`Node`] tree, within the limits:
+//! depth, table cells, raw HTML shown as text, and the URL policy on links
+//! and images.
 
+use super::{Align, Footnotes, Kind, Node, plain_text};
+use crate::limits::{MAX_DEPTH, MAX_TABLE_CELLS, thousands};
 use crate::url_policy::{self, SafeUrl};
-use pulldown_cmark::{Alignment, CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
-use std::collections::HashMap;
-
-pub use crate::limits::MAX_DEPTH;
-use crate::limits::{MAX_TABLE_CELLS, thousands};
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum Node {
-    Text(String),
-    /// Inline code.
-    Code(String),
-    SoftBreak,
-    HardBreak,
-    Rule,
-    CodeBlock {
-        language: Option<String>,
-        text: String,
-    },
-    /// A reference to footnote `number` (1-based, article-wide); `first` is the
-    /// reference the note links back to.
-    FootnoteRef {
-        number: usize,
-        first: bool,
-    },
-    /// An inline image whose URL passed the policy (a refused one becomes its alt text).
-    Image {
-        src: SafeUrl,
-        alt: String,
-        title: Option<String>,
-    },
-    TaskMarker(bool),
-    Element {
-        kind: Kind,
-        children: Vec<Node>,
-    },
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum Kind {
-    Paragraph,
-    Heading(u8),
-    BlockQuote,
-    List {
-        start: Option<u64>,
-    },
-    Item,
-    Emphasis,
-    Strong,
-    Strikethrough,
-    Superscript,
-    Subscript,
-    /// `href` is `None` when the policy refused the URL: render the text only.
-    Link {
-        href: Option<SafeUrl>,
-        title: Option<String>,
-    },
-    Table,
-    TableHead,
-    TableBody,
-    TableRow,
-    TableCell {
-        header: bool,
-        align: Align,
-    },
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Align {
-    None,
-    Left,
-    Center,
-    Right,
-}
-
-impl Align {
-    pub fn as_css(self) -> Option<&'static str> {
-        match self {
-            Align::None => None,
-            Align::Left => Some("left"),
-            Align::Center => Some("center"),
-            Align::Right => Some("right"),
-        }
-    }
-}
-
-/// A footnote definition, numbered by first reference.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Footnote {
-    pub number: usize,
-    pub label: String,
-    pub children: Vec<Node>,
-}
-
-/// Footnotes shared by all text blocks of one article.
-#[derive(Default, Debug)]
-pub struct Footnotes {
-    numbers: HashMap<String, usize>,
-    definitions: HashMap<String, Vec<Node>>,
-    referenced: std::collections::HashSet<usize>,
-}
-
-impl Footnotes {
-    fn number_for(&mut self, label: &str) -> usize {
-        let next = self.numbers.len() + 1;
-        *self.numbers.entry(label.to_string()).or_insert(next)
-    }
-
-    /// The notes in number order. Definitions never referenced come last; references
-    /// without a definition are listed with no text so the link still lands somewhere.
-    pub fn finish(mut self) -> Vec<Footnote> {
-        let mut unreferenced: Vec<String> = self
-            .definitions
-            .keys()
-            .filter(|l| !self.numbers.contains_key(*l))
-            .cloned()
-            .collect();
-        unreferenced.sort();
-        for label in unreferenced {
-            self.number_for(&label);
-        }
-        let mut notes: Vec<Footnote> = self
-            .numbers
-            .iter()
-            .map(|(label, &number)| Footnote {
-                number,
-                label: label.clone(),
-                children: self.definitions.remove(label).unwrap_or_default(),
-            })
-            .collect();
-        notes.sort_by_key(|n| n.number);
-        notes
-    }
-}
-
-/// The Markdown Broadsheet reads: CommonMark plus GitHub's tables, footnotes,
-/// strikethrough and task lists, and `^superscript^` / `~subscript~`.
-pub const OPTIONS: Options = Options::ENABLE_TABLES
-    .union(Options::ENABLE_FOOTNOTES)
-    .union(Options::ENABLE_STRIKETHROUGH)
-    .union(Options::ENABLE_TASKLISTS)
-    .union(Options::ENABLE_SUPERSCRIPT)
-    .union(Options::ENABLE_SUBSCRIPT);
-
-/// Parses one Markdown text into block nodes, registering footnotes in `notes`.
-pub fn parse(markdown: &str, notes: &mut Footnotes) -> Vec<Node> {
-    let mut b = Builder {
-        stack: vec![Frame::new(Open::Root)],
-        skipped: 0,
-        notes,
-        table_aligns: Vec::new(),
-        in_head: false,
-        cell: 0,
-        table_cells: 0,
-        dropped_rows: 0,
-        dropped_cells: 0,
-        discard: 0,
-    };
-    for event in Parser::new_ext(markdown, OPTIONS) {
-        b.event(event);
-    }
-    while b.stack.len() > 1 {
-        b.close();
-    }
-    b.stack.pop().map(|f| f.children).unwrap_or_default()
-}
+use pulldown_cmark::{Alignment, CodeBlockKind, Event, LinkType, Tag, TagEnd};
 
 /// What an open frame will become when it closes.
 enum Open {
@@ -209,7 +35,7 @@ impl Frame {
     }
 }
 
-struct Builder<'n> {
+pub(super) struct Builder<'n> {
     stack: Vec<Frame>,
     /// Opened tags not given a frame because the tree was too deep.
     skipped: usize,
@@ -226,7 +52,30 @@ struct Builder<'n> {
     discard: usize,
 }
 
-impl Builder<'_> {
+impl<'n> Builder<'n> {
+    pub(super) fn new(notes: &'n mut Footnotes) -> Self {
+        Builder {
+            stack: vec![Frame::new(Open::Root)],
+            skipped: 0,
+            notes,
+            table_aligns: Vec::new(),
+            in_head: false,
+            cell: 0,
+            table_cells: 0,
+            dropped_rows: 0,
+            dropped_cells: 0,
+            discard: 0,
+        }
+    }
+
+    /// Closes whatever is still open and hands back the blocks.
+    pub(super) fn finish(mut self) -> Vec<Node> {
+        while self.stack.len() > 1 {
+            self.close();
+        }
+        self.stack.pop().map(|f| f.children).unwrap_or_default()
+    }
+
     fn push(&mut self, node: Node) {
         let top = self.stack.last_mut().expect("root frame");
         // Merge adjacent text so "a" "’" "b" from the parser becomes one node.
@@ -327,7 +176,7 @@ impl Builder<'_> {
         }
     }
 
-    fn event(&mut self, event: Event<'_>) {
+    pub(super) fn event(&mut self, event: Event<'_>) {
         if self.discard > 0 {
             match event {
                 Event::Start(_) => self.discard += 1,
@@ -510,41 +359,10 @@ fn non_empty(s: String) -> Option<String> {
     (!s.trim().is_empty()).then_some(s)
 }
 
-/// The text a reader would see in these nodes, breaks as spaces.
-pub fn plain_text(nodes: &[Node]) -> String {
-    let mut out = String::new();
-    collect_text(nodes, &mut out);
-    out
-}
-
-fn collect_text(nodes: &[Node], out: &mut String) {
-    for node in nodes {
-        match node {
-            Node::Text(t) | Node::Code(t) => out.push_str(t),
-            Node::CodeBlock { text, .. } => out.push_str(text),
-            Node::SoftBreak | Node::HardBreak => out.push(' '),
-            Node::Image { alt, .. } => out.push_str(alt),
-            Node::Element { kind, children } => {
-                collect_text(children, out);
-                if matches!(
-                    kind,
-                    Kind::Paragraph
-                        | Kind::Heading(_)
-                        | Kind::Item
-                        | Kind::TableCell { .. }
-                        | Kind::BlockQuote
-                ) {
-                    out.push(' ');
-                }
-            }
-            Node::Rule | Node::FootnoteRef { .. } | Node::TaskMarker(_) => {}
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::markdown::parse;
 
     fn md(s: &str) -> Vec<Node> {
         parse(s, &mut Footnotes::default())
@@ -708,81 +526,6 @@ mod tests {
                     ),
                 ]
             )]
-        );
-    }
-
-    #[test]
-    fn footnotes_number_across_blocks_by_first_reference() {
-        let mut notes = Footnotes::default();
-        let first = parse(
-            "One[^b] two[^a].\n\n[^a]: Note A.\n[^b]: Note B.",
-            &mut notes,
-        );
-        // As in GitHub Markdown, a reference needs its definition in the same text.
-        let second = parse(
-            "Not a note[^a]. New[^c].\n\n[^c]: Note C.\n\n[^unused]: U.",
-            &mut notes,
-        );
-        let Node::Element { children, .. } = &first[0] else {
-            panic!()
-        };
-        assert_eq!(
-            children[1],
-            Node::FootnoteRef {
-                number: 1,
-                first: true
-            }
-        );
-        assert_eq!(
-            children[3],
-            Node::FootnoteRef {
-                number: 2,
-                first: true
-            }
-        );
-        let Node::Element { children, .. } = &second[0] else {
-            panic!()
-        };
-        assert_eq!(children[0], text("Not a note[^a]. New"));
-        assert_eq!(
-            children[1],
-            Node::FootnoteRef {
-                number: 3,
-                first: true
-            }
-        );
-        let again = parse("Twice[^x] and[^x].\n\n[^x]: X.", &mut notes);
-        let Node::Element { children, .. } = &again[0] else {
-            panic!()
-        };
-        assert_eq!(
-            children[1],
-            Node::FootnoteRef {
-                number: 4,
-                first: true
-            }
-        );
-        assert_eq!(
-            children[3],
-            Node::FootnoteRef {
-                number: 4,
-                first: false
-            }
-        );
-        let notes = notes.finish();
-        let summary: Vec<_> = notes
-            .iter()
-            .map(|n| (n.number, n.label.as_str(), plain_text(&n.children)))
-            .collect();
-        assert_eq!(
-            summary,
-            vec![
-                (1, "b", "Note B. ".to_string()),
-                (2, "a", "Note A. ".to_string()),
-                (3, "c", "Note C. ".to_string()),
-                (4, "x", "X. ".to_string()),
-                (5, "unused", "U. ".to_string())
-            ]
         );
     }
 
