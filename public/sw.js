@@ -6,7 +6,8 @@
 //   build time by scripts/postbuild.mjs from the real dist files, so every deploy
 //   that changes the shell is a new worker; old shell caches go on activate.
 // - Navigations: network first, falling back to the cached shell, so deep links
-//   (/read?src=…) open offline.
+//   (/read?src=…) open offline. Pre-rendered article pages (/articles/<name>/)
+//   are kept like articles and come back offline as they were.
 // - Article JSON: stale-while-revalidate; when the refreshed copy differs, open
 //   pages get an ARTICLE_UPDATED message.
 // - Images: cache first, at most IMAGE_LIMIT entries / IMAGE_BYTES bytes.
@@ -113,10 +114,19 @@ self.addEventListener('fetch', (event) => {
   }
 });
 
+// A pre-rendered article page (broadsheet build): /articles/<name>/.
+const isArticlePage = (url) => url.origin === self.location.origin && /^\/articles\/[^/]+\/$/.test(url.pathname);
+
 async function navigation(request) {
+  const page = isArticlePage(new URL(request.url));
   try {
-    return await fetch(request);
+    const response = await fetch(request);
+    // Kept like an article, so the page reloads offline as it was.
+    if (page && cacheable(response)) (await caches.open(ARTICLES)).put(request.url, response.clone());
+    return response;
   } catch (error) {
+    const kept = page && (await caches.match(request.url, { ignoreSearch: true }));
+    if (kept) return kept;
     const shell = await caches.open(SHELL);
     return (await shell.match(scoped('index.html'))) || (await shell.match(scoped('./'))) || Response.error();
   }

@@ -6,6 +6,8 @@
 // - embed-<hash>.css, the stylesheet for <broadsheet-article>, and into embed.js
 //   (its stable, unhashed loader) the names of the hashed module, wasm and that
 //   stylesheet;
+// - through `broadsheet build` (the native command line), the published site:
+//   articles/<name>/index.html pre-rendered, feeds, sitemap, robots.txt;
 // - next to every text and wasm file, a .br and a .gz copy, for hosts that serve
 //   precompressed files (nginx gzip_static / brotli_static).
 //
@@ -13,9 +15,11 @@
 import { createHash } from 'node:crypto';
 import { brotli, gzip } from './compress.mjs';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
-const dist = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? 'dist';
+const dist = resolve(process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? 'dist');
 
 // Trunk's loader: `<script type="module">import init … </script>`. `trunk serve`
 // adds an inline live-reload script too; that one stays (development only).
@@ -81,8 +85,16 @@ await writeFile(
 );
 console.log('embed.js: loader written');
 
+// The published site: a pre-rendered page for every article of the library,
+// feeds, sitemap, robots.txt (crates/cli/src/build.rs, docs/publishing.md).
+// The native command line renders the pages with the viewer's own components.
+execFileSync('cargo', ['run', '--quiet', '--locked', '-p', 'broadsheet-cli', '--', 'build', dist], {
+  cwd: fileURLToPath(new URL('..', import.meta.url)),
+  stdio: 'inherit',
+});
+
 // Precompressed copies, at the highest levels (too slow for a server to do live).
-const compressible = /\.(html|js|mjs|css|wasm|json|webmanifest|svg)$/;
+const compressible = /\.(html|js|mjs|css|wasm|json|webmanifest|svg|xml|txt)$/;
 // Every file, in every folder (articles/, schema/, examples/ …).
 const walk = async (dir) =>
   (await Promise.all((await readdir(dir, { withFileTypes: true })).map((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)])))).flat();

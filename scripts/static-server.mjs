@@ -50,7 +50,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TYPES, brotli, gzip, headerRules } from './harness.mjs';
 
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt', '.webmanifest']);
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt', '.xml', '.webmanifest']);
 const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 const REVALIDATE = /(\.html|\.json|\/boot\.js|\/sw\.js)$/;
 const IMMUTABLE = 'public, max-age=31536000, immutable';

@@ -73,3 +73,84 @@ fn index_writes_the_library_of_a_folder() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("broken.json: (the file): not valid JSON"));
 }
+
+/// A Trunk-like build output: a template index.html and the sample articles.
+fn fake_dist(name: &str) -> PathBuf {
+    let dist = scratch(name);
+    std::fs::write(
+        dist.join("index.html"),
+        "<!doctype html>\n<html lang=\"en\">\n<head><title>Broadsheet</title><script type=\"module\" src=\"/start-0.js\"></script></head>\n<body>\n<noscript><p>Needs JavaScript.</p></noscript>\n</body>\n</html>\n",
+    )
+    .unwrap();
+    let articles = dist.join("articles");
+    std::fs::create_dir_all(&articles).unwrap();
+    for entry in std::fs::read_dir(ARTICLES).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, articles.join(path.file_name().unwrap())).unwrap();
+    }
+    dist
+}
+
+#[test]
+fn build_pre_renders_every_article_into_the_template() {
+    let dist = fake_dist("build");
+    let out = broadsheet(&[
+        "build",
+        dist.to_str().unwrap(),
+        "--site",
+        "https://news.example/",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let page = std::fs::read_to_string(dist.join("articles/iran-diplomat-defects-2011/index.html"))
+        .unwrap();
+    assert!(page.contains("<html lang=\"en\" dir=\"ltr\">"), "{page}");
+    assert!(page.contains("<title>Former Iran diplomat: Iran leaders would slaughter people in a revolt — Broadsheet</title>"), "{page}");
+    assert!(page.contains("<link rel=\"canonical\" href=\"https://news.example/articles/iran-diplomat-defects-2011/\">"), "{page}");
+    assert!(
+        page.contains("<script type=\"module\" src=\"/start-0.js\"></script>"),
+        "the template's scripts are kept"
+    );
+    assert!(page.contains("<h1 id=\"headline\">"), "{page}");
+    assert!(
+        page.contains("id=\"bs-article\" data-src=\"/articles/iran-diplomat-defects-2011.json\""),
+        "{page}"
+    );
+    assert!(
+        !page.contains("Needs JavaScript"),
+        "a pre-rendered page needs no script"
+    );
+    for file in [
+        "feed.xml",
+        "feed.json",
+        "sitemap.xml",
+        "robots.txt",
+        "articles/rtl-sample-ar/oembed.json",
+    ] {
+        assert!(dist.join(file).is_file(), "{file}");
+    }
+    let arabic = std::fs::read_to_string(dist.join("articles/rtl-sample-ar/index.html")).unwrap();
+    assert!(arabic.contains("<html lang=\"ar\" dir=\"rtl\">"));
+}
+
+#[test]
+fn build_fails_on_a_broken_article_naming_its_file_and_json_path() {
+    let dist = fake_dist("build-broken");
+    std::fs::write(
+        dist.join("articles/harbour-light-restoration.json"),
+        r#"{"version":"1.0","headline":"H","body":[{"type":"figure","image":{"src":42}}]}"#,
+    )
+    .unwrap();
+    let out = broadsheet(&["build", dist.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("harbour-light-restoration.json: body[0].image.src:"),
+        "{stderr}"
+    );
+    assert!(
+        !dist
+            .join("articles/iran-diplomat-defects-2011/index.html")
+            .exists(),
+        "nothing is published"
+    );
+}

@@ -3,7 +3,7 @@
 // API that throws. (states.spec.js has the rest; other-site.spec.js the faults
 // of another site's server; embed.spec.js the embeds' panels.)
 import { test, expect } from './fixtures.js';
-import { SAMPLE, inject, readHref } from './helpers.js';
+import { SAMPLE, articleHref, inject, readHref } from './helpers.js';
 
 test('a server that never answers: the load is abandoned with a message, and Retry works', async ({ page }) => {
   await page.clock.install();
@@ -59,7 +59,7 @@ test.describe('a panic', () => {
     await expect(alert.getByRole('heading')).toHaveText('Something went wrong');
     await expect(page.locator('article')).toHaveCount(0);
     const reload = alert.getByRole('link', { name: 'Reload' });
-    await expect(reload).toHaveAttribute('href', readHref(SAMPLE));
+    await expect(reload).toHaveAttribute('href', articleHref(SAMPLE));
     await reload.click();
     await expect(page.locator('article h1')).toHaveText(/Former Iran diplomat/);
   });
@@ -86,6 +86,6 @@ test.describe('a browser API that throws while the article renders', () => {
     // Shown for the exception itself, not only for a panic that came after it.
     expect(await page.evaluate(() => window.__bsPanelOnError)).toBe(true);
     await expect(page.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0);
-    await expect(alert.getByRole('link', { name: 'Reload' })).toHaveAttribute('href', readHref(SAMPLE));
+    await expect(alert.getByRole('link', { name: 'Reload' })).toHaveAttribute('href', articleHref(SAMPLE));
   });
 });

@@ -9,6 +9,9 @@ export const LONG = 'articles/long-read-night-shift.json';
 export const RTL = 'articles/rtl-sample-ar.json';
 
 export const readHref = (src) => `/read?src=${encodeURIComponent(src)}`;
+/** The address of this site's article `articles/<name>.json`: `/articles/<name>/`
+ *  (where /read?src= moves to, and what links, copy link and the library use). */
+export const articleHref = (src) => `/${src.replace(/\.json$/, '')}/`;
 
 /** Opens an article in the viewer and waits until its headline is shown. */
 export async function openArticle(page, src) {

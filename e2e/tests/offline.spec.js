@@ -12,7 +12,7 @@ test.use({ serviceWorkers: 'allow' });
 async function offlineReady(page, path) {
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 15_000 }).toBe(true);
   await expect
-    .poll(() => page.evaluate(async (p) => !!(await caches.match(new URL(p, document.baseURI).href)), path), { timeout: 15_000 })
+    .poll(() => page.evaluate(async (p) => !!(await caches.match(new URL(p, `${location.origin}/`).href)), path), { timeout: 15_000 })
     .toBe(true);
 }
 
@@ -32,6 +32,21 @@ test('after one visit, the app and the article open offline with no network', as
   // The library works offline too.
   await page.getByRole('link', { name: 'Broadsheet' }).click();
   await expect(page.locator('.library-item')).toHaveCount(repoJson('public/articles/index.json').articles.length);
+});
+
+test('a pre-rendered article page, opened once, reloads offline as it was and is taken over', async ({ page, context }) => {
+  const page_ = '/articles/iran-diplomat-defects-2011/';
+  await page.goto(page_);
+  await expect(page.locator('#bs-article')).toHaveCount(0);
+  await offlineReady(page, page_);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.locator('article h1')).toHaveText(repoJson('public/articles/iran-diplomat-defects-2011.json').headline);
+  // Taken over (the data script is gone once the app has the page) and reading.
+  await expect(page.locator('#bs-article')).toHaveCount(0);
+  await expect(page.locator('.net-status')).toHaveText('Offline');
+  await page.locator('#p8').scrollIntoViewIfNeeded();
+  await expect.poll(async () => Number(await page.getByRole('progressbar').getAttribute('aria-valuenow'))).toBeGreaterThan(0);
 });
 
 test('offline, an article never opened says so, and loads by itself when back online', async ({ page, context }) => {
@@ -84,7 +99,10 @@ test('a newer copy of an open article is announced, and shown on request', async
   // The publisher corrects the headline.
   const corrected = { ...json, headline: `${json.headline} (corrected)` };
   await context.route(`**/${SAMPLE}`, (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(corrected) }));
-  await page.reload();
+  // Opened again inside the app (a reload would get the pre-rendered page, which
+  // is fetched fresh from the network whenever there is one).
+  await page.getByRole('link', { name: 'Broadsheet' }).click();
+  await page.getByRole('link', { name: json.headline }).click();
   // The cached copy shows at once…
   await expect(page.locator('article h1')).toHaveText(json.headline);
   // …and the refreshed one is offered.
@@ -118,10 +136,10 @@ test('the service worker never caches an HTTP error or a partial response', asyn
   await openArticle(page, SAMPLE);
   await offlineReady(page, SAMPLE);
   const result = await page.evaluate(async () => {
-    const missing = await fetch('articles/no-such-article.json');
-    const partial = await fetch('images/harbour-boats-640.jpg', { headers: { Range: 'bytes=0-99' } });
-    const whole = await fetch('images/lamp-lens-640.jpg');
-    const base = document.baseURI;
+    const missing = await fetch('/articles/no-such-article.json');
+    const partial = await fetch('/images/harbour-boats-640.jpg', { headers: { Range: 'bytes=0-99' } });
+    const whole = await fetch('/images/lamp-lens-640.jpg');
+    const base = `${location.origin}/`;
     const has = async (p) => !!(await caches.match(new URL(p, base).href));
     return {
       statuses: [missing.status, partial.status, whole.status],

@@ -1,6 +1,6 @@
 // Reading progress, resume, reader settings, contents and paragraph links.
 import { test, expect } from './fixtures.js';
-import { SAMPLE, LONG, HARBOUR, openArticle, readHref, expectNoAxeViolations } from './helpers.js';
+import { SAMPLE, LONG, HARBOUR, articleHref, openArticle, readHref, expectNoAxeViolations } from './helpers.js';
 
 const bar = (page) => page.getByRole('progressbar', { name: 'Reading progress' });
 
@@ -245,7 +245,7 @@ test('copy link to this paragraph', async ({ page, context, baseURL }) => {
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.locator('.reader-status')).toHaveText('Link to this paragraph copied');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toBe(`${baseURL}${readHref(HARBOUR)}#${anchor}`);
+  expect(copied).toBe(`${baseURL}${articleHref(HARBOUR)}#${anchor}`);
   // The link opens at that paragraph.
   await page.goto(copied);
   await expect.poll(async () => Math.abs((await blockBox(page, anchor)).top)).toBeLessThanOrEqual(2);

@@ -4,6 +4,10 @@
 //!   prints what is wrong, with its JSON path; exits 1 if any file has a problem.
 //! - `broadsheet index DIR` writes `DIR/index.json`, the library the viewer's
 //!   front page lists, from the article files in `DIR`.
+//! - `broadsheet build DIST` writes the published site into a Trunk build: a
+//!   pre-rendered page for every article, feeds, sitemap (see `build.rs`).
+
+mod build;
 
 use broadsheet_core::{article, library};
 use clap::{Parser, Subcommand};
@@ -14,7 +18,7 @@ use std::process::ExitCode;
 #[command(
     name = "broadsheet",
     version,
-    about = "Validate Broadsheet articles and write the library index."
+    about = "Validate Broadsheet articles, write the library index, build the published site."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -34,12 +38,34 @@ enum Command {
         /// The folder of article files, e.g. public/articles.
         dir: PathBuf,
     },
+    /// Pre-render every article of DIST/articles/index.json into DIST, with feeds,
+    /// sitemap and robots.txt (run after every `trunk build` by scripts/postbuild.mjs).
+    Build {
+        /// A Trunk build's output folder, e.g. dist.
+        dist: PathBuf,
+        /// The address the site is published at [default: $BROADSHEET_SITE_URL,
+        /// else http://127.0.0.1:8080/].
+        #[arg(long)]
+        site: Option<String>,
+    },
 }
 
 fn main() -> ExitCode {
     let outcome = match Cli::parse().command {
         Command::Validate { files } => validate(&files),
         Command::Index { dir } => index(&dir),
+        Command::Build { dist, site } => {
+            let address = site
+                .or_else(|| std::env::var(build::SITE_URL_VARIABLE).ok())
+                .filter(|s| !s.trim().is_empty())
+                .unwrap_or_else(|| broadsheet_site::Site::DEFAULT_ADDRESS.to_string());
+            broadsheet_site::Site::new(&address, "Broadsheet")
+                .and_then(|site| build::build(&dist, &site))
+                .map_err(|problem| {
+                    eprintln!("{problem}");
+                    eprintln!("build failed");
+                })
+        }
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

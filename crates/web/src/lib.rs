@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! The browser app (Leptos): routes, components, fetching, storage, offline,
 //! embedding. Built for the browser (wasm32, feature `csr`); it also compiles
 //! natively, so `cargo check` and clippy see all of it.
@@ -12,18 +13,24 @@ pub mod links;
 pub mod loader;
 pub mod names;
 pub mod offline;
+#[cfg(feature = "ssr")]
+pub mod prerender;
 pub mod reader_settings;
 pub mod routes;
 pub mod storage;
+pub mod takeover;
 pub mod tracker;
 
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
-use routes::{embed::EmbedRoute, library::LibraryRoute, read::ReadRoute};
+use routes::embed::EmbedRoute;
+use routes::library::LibraryRoute;
+use routes::read::{ArticleRoute, ReadRoute};
 
-/// Entry point: mounts the app on `<body>` — unless `embed.js` loaded this module
+/// Entry point: mounts the app on `<body>`, in place of the static page on a
+/// pre-rendered article page (`takeover`) — unless `embed.js` loaded this module
 /// for `<broadsheet-article>` elements on another site (it sets
 /// `window.__broadsheetEmbed`), where only `element::mount_article` is used.
 pub fn start() {
@@ -35,8 +42,20 @@ pub fn start() {
     // the browser's own guess, made before the article exists, would fight it.
     if let Ok(history) = window().history() {
         let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+        // /read?src= of this site's own article: its own address, before the
+        // router starts there.
+        if let Some(address) = routes::read::moved_address() {
+            let _ =
+                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
+        }
     }
-    leptos::mount::mount_to_body(App);
+    match takeover::preloaded() {
+        Some(preloaded) => takeover::mount_in_place(move || {
+            provide_context(preloaded);
+            view! { <App/> }
+        }),
+        None => leptos::mount::mount_to_body(App),
+    }
 }
 
 #[component]
@@ -52,6 +71,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=LibraryRoute/>
                     <Route path=path!("/read") view=ReadRoute/>
+                    <Route path=path!("/articles/:name") view=ArticleRoute/>
                     <Route path=path!("/embed") view=EmbedRoute/>
                 </Routes>
             </main>

@@ -40,6 +40,22 @@ impl Load {
     }
 }
 
+/// An article that came with the page, so it is shown without being fetched:
+/// a pre-rendered article page carries its own (see `crate::takeover`).
+#[derive(Clone, Debug)]
+pub struct Preloaded(pub Arc<Loaded>);
+
+impl Preloaded {
+    /// The article in `json` (an article file's text) from `url` (absolute).
+    pub fn parse(url: String, json: &str) -> Result<Preloaded, LoadError> {
+        let parsed = broadsheet_core::article::parse(json).map_err(LoadError::Format)?;
+        Ok(Preloaded(Arc::new(Loaded {
+            page: page::build(&parsed.article),
+            url,
+        })))
+    }
+}
+
 /// An article being loaded: its state, and a way to load it again.
 #[derive(Clone, Copy)]
 pub struct ArticleLoad {
@@ -61,14 +77,29 @@ impl ArticleLoad {
 /// Loads the article named by `src`, and again whenever `src` changes or on
 /// [`ArticleLoad::retry`]. An answer to an earlier `src` or attempt that arrives
 /// late is dropped. `lang`, when given, replaces the article's language (and so
-/// its direction).
+/// its direction). A [`Preloaded`] article in context is shown at once, if it is
+/// the one `src` names, until a retry.
 pub fn use_article(src: Memo<Option<String>>, lang: Option<String>) -> ArticleLoad {
-    let state = RwSignal::new(Load::Loading);
+    let preloaded = use_context::<Preloaded>().filter(|p| {
+        lang.is_none()
+            && src
+                .get_untracked()
+                .is_some_and(|s| crate::links::same_url(&s, &p.0.url))
+    });
+    let state = RwSignal::new(match &preloaded {
+        Some(p) => Load::Ready(p.0.clone()),
+        None => Load::Loading,
+    });
+    let skip_fetch = StoredValue::new(preloaded.is_some());
     let attempt = RwSignal::new(0u32);
     let generation = StoredValue::new(0u64);
     Effect::new(move |_| {
         let src = src.get();
         attempt.track();
+        if skip_fetch.get_value() {
+            skip_fetch.set_value(false);
+            return;
+        }
         let this = generation.get_value() + 1;
         generation.set_value(this);
         state.set(Load::Loading);

@@ -122,6 +122,18 @@ fn listen(target: &web_sys::EventTarget, event: &str, f: impl FnMut(JsValue) + '
 
 /// Registers the service worker and provides [`Offline`]. Call once, in `App`.
 pub fn provide() -> Offline {
+    // Pre-rendering: a page as a reader's browser first shows it, online and
+    // able to save (so the button is in the bar before the app takes over).
+    if !cfg!(target_arch = "wasm32") {
+        let state = Offline {
+            online: RwSignal::new(true),
+            update_waiting: RwSignal::new(false),
+            article_updated: RwSignal::new(None),
+            supported: true,
+        };
+        provide_context(state);
+        return state;
+    }
     let online = RwSignal::new(window().navigator().on_line());
     let state = Offline {
         online,
@@ -164,9 +176,11 @@ pub fn provide() -> Offline {
     });
     leptos::task::spawn_local(async move {
         // updateViaCache "none": the browser always asks the server for sw.js.
+        // From the site's root, whatever page the app started on (/articles/x/).
         let options = web_sys::RegistrationOptions::new();
         options.set_update_via_cache(web_sys::ServiceWorkerUpdateViaCache::None);
-        let reg = match JsFuture::from(sw.register_with_options("sw.js", &options)).await {
+        options.set_scope("/");
+        let reg = match JsFuture::from(sw.register_with_options("/sw.js", &options)).await {
             Ok(reg) if reg.is_object() => reg,
             _ => {
                 web_sys::console::warn_1(

@@ -35,6 +35,9 @@ pub fn use_settings() -> ReaderSettings {
 }
 
 fn apply(settings: &Settings) {
+    if !cfg!(target_arch = "wasm32") {
+        return;
+    }
     if let Some(root) = document().document_element() {
         for (name, value) in settings.attributes() {
             let _ = root.set_attribute(name, &value);

@@ -33,6 +33,10 @@ fn report(what: &str) {
 }
 
 fn local() -> Option<web_sys::Storage> {
+    // Pre-rendering: nothing stored, and nothing wrong.
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
     match window().local_storage() {
         Ok(Some(s)) => Some(s),
         _ => {

@@ -7,6 +7,8 @@ export const HARBOUR = 'articles/harbour-light-restoration.json';
 export const LONG = 'articles/long-read-night-shift.json';
 
 export const readHref = (src) => `/read?src=${encodeURIComponent(src)}`;
+/** The address of this site's article `articles/<name>.json`: `/articles/<name>/`. */
+export const articleHref = (src) => `/${src.replace(/\.json$/, '')}/`;
 
 /** Collapses white space so text compares the way a reader sees it. */
 export const squash = (s) => s.replace(/\s+/g, ' ').trim();

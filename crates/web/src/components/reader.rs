@@ -44,7 +44,7 @@ pub fn Reader(
     let show_related = embedded.as_ref().is_none_or(|e| e.related);
     let is_embedded = embedded.is_some();
     // A #p12 in the address is the host page's business when embedded.
-    let deep_link = StoredValue::new(if is_embedded {
+    let deep_link = StoredValue::new(if is_embedded || !cfg!(target_arch = "wasm32") {
         String::new()
     } else {
         window()

@@ -29,10 +29,14 @@ pub fn SaveOffline(
     let error = RwSignal::new(None::<String>);
     {
         let url = url.clone();
-        leptos::task::spawn_local(async move {
-            if let Ok(list) = offline::list_saved().await {
-                saved.try_set(list.iter().any(|a| a.url == url));
-            }
+        // An effect: once in the browser, not while pre-rendering.
+        Effect::new(move |_| {
+            let url = url.clone();
+            leptos::task::spawn_local(async move {
+                if let Ok(list) = offline::list_saved().await {
+                    saved.try_set(list.iter().any(|a| a.url == url));
+                }
+            });
         });
     }
     let toggle = move |_| {

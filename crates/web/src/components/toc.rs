@@ -15,12 +15,15 @@ pub fn Toc(
     /// Anchor of the heading of the section being read.
     current: Signal<Option<String>>,
 ) -> impl IntoView {
-    // Open beside the article on wide screens; a closed disclosure above it otherwise.
-    let wide = window()
-        .match_media("(min-width: 80rem)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches());
+    // Open beside the article on wide screens; a closed disclosure above it
+    // otherwise. Pre-rendered closed: opening beside the article moves nothing,
+    // where opening above it would.
+    let wide = cfg!(target_arch = "wasm32")
+        && window()
+            .match_media("(min-width: 80rem)")
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches());
     view! {
         <nav class="toc" aria-labelledby="toc-title">
             <details open=wide>

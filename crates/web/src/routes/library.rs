@@ -12,7 +12,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_navigate;
 
 /// Where the library's list lives, relative to the site root.
-pub const INDEX_URL: &str = "articles/index.json";
+pub const INDEX_URL: &str = "/articles/index.json";
 
 #[component]
 pub fn LibraryRoute() -> impl IntoView {

@@ -1,0 +1,71 @@
+//! Natively (feature `ssr`): an article page as HTML, rendered by the same
+//! components the browser runs, for `broadsheet build`. The browser takes the
+//! page over with `crate::takeover`.
+
+use crate::App;
+use crate::loader::{Loaded, Preloaded};
+use broadsheet_core::page::Page;
+use leptos::prelude::*;
+use leptos::tachys::view::RenderHtml;
+use leptos_router::location::RequestUrl;
+use std::sync::Arc;
+
+/// The body of the page at `address` (absolute) that shows `page`, read from
+/// the article file at `json_url` (absolute).
+pub fn article_body(address: &str, json_url: &str, page: Page) -> Result<String, String> {
+    crate::links::render_at(address)?;
+    let path = url::Url::parse(address)
+        .map_err(|e| format!("{address}: {e}"))?
+        .path()
+        .to_string();
+    let preloaded = Preloaded(Arc::new(Loaded {
+        url: json_url.to_string(),
+        page,
+    }));
+    let owner = Owner::new_root(Some(Arc::new(hydration_context::SsrSharedContext::new())));
+    let html = owner.with(move || {
+        provide_context(RequestUrl::new(&path));
+        // The head is written by `broadsheet build` (crates/site); the title the
+        // components set is collected here and dropped.
+        let (meta, _head) = leptos_meta::ServerMetaContext::new();
+        provide_context(meta);
+        provide_context(preloaded);
+        view! { <App/> }.to_html()
+    });
+    Ok(html)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use broadsheet_core::{article, page};
+
+    const SAMPLE: &str = include_str!("../../../public/articles/iran-diplomat-defects-2011.json");
+
+    #[test]
+    fn an_article_page_is_the_reader_with_its_article() {
+        let article = article::parse(SAMPLE).unwrap().article;
+        let html = article_body(
+            "https://news.example/articles/iran-diplomat-defects-2011/",
+            "https://news.example/articles/iran-diplomat-defects-2011.json",
+            page::build(&article),
+        )
+        .unwrap();
+        assert!(
+            html.contains("Former Iran diplomat: Iran leaders would slaughter people in a revolt"),
+            "{html}"
+        );
+        assert!(html.contains(r#"class="reader-bar""#), "{html}");
+        assert!(html.contains("2 min left"), "{html}");
+        assert!(html.contains("March 1, 2011"), "{html}");
+        assert!(
+            html.contains(r#"href="/articles/iran-diplomat-defects-2011/#p1""#)
+                || html.contains("id=\"p1\""),
+            "{html}"
+        );
+        assert!(
+            !html.contains("Loading article") && !html.contains("skeleton"),
+            "{html}"
+        );
+    }
+}
