@@ -133,13 +133,12 @@ fn article_page(
         published.json_url(site).as_str(),
         article.page.clone(),
     )?;
-    // Data, never run: `<` is written as an escape so nothing in the article can
-    // end the element.
+    // Data, never run, escaped so that nothing in the article can end the element.
     let data = format!(
         "<script type=\"application/json\" id=\"{}\" data-src=\"/articles/{}\">{}</script>",
         broadsheet_web::takeover::DATA_ID,
         broadsheet_core::html::escape(&article.src),
-        article.json.trim().replace('<', "\\u003c")
+        broadsheet_site::script_data(article.json.trim())
     );
     let html = template
         .replacen(

@@ -153,12 +153,16 @@ pub(crate) fn legal(s: &str) -> String {
         .collect()
 }
 
-/// JSON for inside `<script type="application/ld+json">`: `<`, `>` and `&` as
-/// `\u003c` …, so nothing in it can end the script or open a comment, and U+2028
-/// and U+2029 escaped too. These characters only occur inside JSON strings, where
-/// the escapes mean the same.
+/// JSON for inside `<script type="application/ld+json">`: see [`script_data`].
 pub(crate) fn script_json(value: &serde_json::Value) -> String {
-    let json = serde_json::to_string(value).expect("a JSON value always serializes");
+    script_data(&serde_json::to_string(value).expect("a JSON value always serializes"))
+}
+
+/// JSON text made safe inside a `<script>` element (JSON-LD, or the article data
+/// of a pre-rendered page): `<`, `>` and `&` as `\u003c` …, so nothing in it can
+/// end the script or open a comment, and U+2028 and U+2029 escaped too. In valid
+/// JSON these characters only occur inside strings, where the escapes mean the same.
+pub fn script_data(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
         match c {

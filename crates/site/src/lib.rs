@@ -59,6 +59,7 @@ mod oembed;
 mod site;
 
 pub use body::body_html;
+pub use common::script_data;
 pub use dates::{rfc3339, w3c_datetime};
 pub use feeds::{atom, json_feed, robots, sitemap};
 pub use head::{head, html_attributes, og_locale};

@@ -63,6 +63,14 @@ fn library() -> Vec<(String, String, Page)> {
         .collect()
 }
 
+/// The library's articles as the build publishes them.
+fn all_published(library: &[(String, String, Page)]) -> Vec<PublishedArticle<'_>> {
+    library
+        .iter()
+        .map(|(slug, src, page)| PublishedArticle::new(slug, src, page).unwrap())
+        .collect()
+}
+
 /// The `content` of `<meta property|name="key" content="…">` lines, unescaped.
 fn metas(head: &str, key: &str) -> Vec<String> {
     head.lines()
@@ -434,10 +442,7 @@ fn parse_xml(xml: &str) -> Element {
 fn the_atom_feed() {
     let site = site();
     let library = library();
-    let articles: Vec<PublishedArticle> = library
-        .iter()
-        .map(|(slug, src, page)| PublishedArticle::new(slug, src, page).unwrap())
-        .collect();
+    let articles = all_published(&library);
     let xml = atom(&site, &articles);
     assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"));
     let feed = parse_xml(&xml);
@@ -531,10 +536,7 @@ fn the_atom_feed() {
 fn the_json_feed() {
     let site = site();
     let library = library();
-    let articles: Vec<PublishedArticle> = library
-        .iter()
-        .map(|(slug, src, page)| PublishedArticle::new(slug, src, page).unwrap())
-        .collect();
+    let articles = all_published(&library);
     let feed = json_feed(&site, &articles);
     assert_eq!(feed["version"], "https://jsonfeed.org/version/1.1");
     assert_eq!(feed["title"], "The Broadsheet");
@@ -586,10 +588,7 @@ fn the_json_feed() {
 fn the_sitemap_lists_every_article() {
     let site = site();
     let library = library();
-    let articles: Vec<PublishedArticle> = library
-        .iter()
-        .map(|(slug, src, page)| PublishedArticle::new(slug, src, page).unwrap())
-        .collect();
+    let articles = all_published(&library);
     let urlset = parse_xml(&sitemap(&site, &articles));
     assert_eq!(urlset.name, "urlset");
     assert_eq!(
