@@ -6,7 +6,7 @@
 // See docs/benchmarks.md. Normally run through scripts/bench.
 //
 //   node benches/bench.mjs [--dist DIR] [--runs N] [--quick] [--out DIR]
-//                          [--no-lighthouse] [--only sizes,load,scroll,cls,memory,pathological,lighthouse]
+//                          [--no-lighthouse] [--only sizes,load,respond,scroll,cls,memory,pathological,lighthouse]
 //
 // This file is the runner: the arguments, the build and the peers as served, the
 // order of the runs, results.json and the table. Each measurement is a module of
@@ -21,10 +21,11 @@ import { fileURLToPath } from 'node:url';
 import { startServer } from '../scripts/static-server.mjs';
 import { CHROMIUM } from '../scripts/harness.mjs';
 import { generateHuge } from './gen-huge.mjs';
-import { makeStaticPages, writeJsPeer } from './peers.mjs';
-import { REPO, TARGETS, Table, VIEWPORT, pad, say, started } from './measure/lib.mjs';
+import { builtPages, makeStaticPages, writeJsPeer, writePageCopies } from './peers.mjs';
+import { REPO, TARGETS, Table, VIEWPORT, pad, pagePath, say, started } from './measure/lib.mjs';
 import * as sizes from './measure/sizes.mjs';
 import * as load from './measure/load.mjs';
+import * as respond from './measure/respond.mjs';
 import * as scroll from './measure/scroll.mjs';
 import * as cls from './measure/cls.mjs';
 import * as memory from './measure/memory.mjs';
@@ -32,7 +33,7 @@ import * as pathological from './measure/pathological.mjs';
 import * as lighthouse from './measure/lighthouse.mjs';
 
 /** In the order of the table and of the verdicts. */
-const MEASUREMENTS = [sizes, load, scroll, cls, memory, pathological, lighthouse];
+const MEASUREMENTS = [sizes, load, respond, scroll, cls, memory, pathological, lighthouse];
 
 // ---------------------------------------------------------------- arguments
 function parseArgs(argv) {
@@ -96,6 +97,9 @@ if (resolve(opts.dist) === distSnapshot || !existsSync(join(opts.dist, 'index.ht
 const info = inspectDist(distSnapshot);
 const site = join(opts.out, 'site');
 writeJsPeer(site, info);
+// The articles with a pre-rendered page in the build (the huge one is the bench's own).
+const pages = builtPages(distSnapshot);
+const pageCopies = writePageCopies({ distSnapshot, site, pages });
 
 const hugeArticle = generateHuge({ seed: 7, markdownBytes: 1_000_000 });
 const hugePath = join(opts.out, 'huge.json');
@@ -119,14 +123,27 @@ const server = await startServer({
   immutablePrefixes: ['/js-peer/vendor/', '/js-peer/viewer.js'],
   compression: true,
 });
+// The same build, serving at each page's address its copy with the static peer's
+// mark (benches/peers.mjs): only the page's time to article text is taken there.
+const pageServer = await startServer({
+  root: distSnapshot,
+  mounts: Object.fromEntries([...pages].map((file) => [pagePath(file), join(site, 'page', file.replace(/\.json$/, ''))])),
+  caching: true,
+  compression: true,
+});
 const B = server.url;
 const url = {
   app: (file) => `${B}/read?src=articles/${file}`,
   static: (file) => `${B}/static/${file.replace(/\.json$/, '.html')}`,
   js: (file) => `${B}/js-peer/?src=articles/${file}`,
+  // The build's page as it is (null: the build has none for this article).
+  page: (file) => (pages.has(file) ? `${B}${pagePath(file)}` : null),
+  // Its copy with the mark, on the second server.
+  pageText: (file) => (pages.has(file) ? `${pageServer.url}${pagePath(file)}` : null),
 };
 say(`serving ${relative(REPO, opts.dist) || opts.dist} at ${B}; ${opts.runs} run(s)${opts.quick ? ' (quick)' : ''}`);
 say(`app sets performance.mark('article-rendered'): ${info.hasMark ? 'yes' : 'no — the harness marks the article in the DOM instead'}`);
+say(`pre-rendered pages in the build: ${[...pages].map(pagePath).join(', ') || 'none'}`);
 // Compress everything once now, so no timing includes compression.
 {
   const files = [];
@@ -141,10 +158,11 @@ say(`app sets performance.mark('article-rendered'): ${info.hasMark ? 'yes' : 'no
   walk(join(site, 'js-peer'));
   files.push(hugePath);
   await server.warm(files);
+  await pageServer.warm([...files, ...pageCopies]);
 }
 
 /** What every measurement works with. */
-const ctx = { opts, server, url, info, distSnapshot, site, pathoDir };
+const ctx = { opts, server, pageServer, url, info, distSnapshot, site, pathoDir, pages };
 
 const chromiumVersion = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
 const results = {
@@ -152,7 +170,7 @@ const results = {
   command: process.env.BENCH_COMMAND ?? `node benches/bench.mjs ${process.argv.slice(2).join(' ')}`.trim(),
   machine: { cores: cpus().length, cpu: cpus()[0]?.model, chromium: chromiumVersion, node: process.version, loadavgAtStart: loadavg() },
   options: { runs: opts.runs, quick: opts.quick, dist: opts.dist, scrollStep: scroll.SCROLL_STEP, viewport: VIEWPORT },
-  build: { ...info },
+  build: { ...info, pages: [...pages].map(pagePath) },
   huge: { ...hugeArticle.stats, jsonBytes: readFileSync(hugePath).length },
   targets: TARGETS,
 };
@@ -167,9 +185,10 @@ try {
 
   // Run after run, each measurement in turn, so a slow spell of the machine
   // spreads over all of them; scroll and memory only in the first runs.
-  const raw = { load: {}, scroll: {}, cls: {}, memory: {} };
+  const raw = { load: {}, respond: {}, scroll: {}, cls: {}, memory: {} };
   for (let run = 0; run < opts.runs; run++) {
     if (want('load')) await load.run(ctx, run, raw.load);
+    if (want('respond')) await respond.run(ctx, run, raw.respond);
     if (want('scroll') && run < Math.min(opts.runs, 3)) await scroll.run(ctx, run, raw.scroll);
     if (want('cls')) await cls.run(ctx, run, raw.cls);
     if (want('memory') && run < (opts.quick ? 1 : Math.min(opts.runs, 3))) await memory.run(ctx, run, raw.memory);
@@ -178,6 +197,7 @@ try {
 
   // Medians.
   if (want('load')) results.load = load.summarize(raw.load);
+  if (want('respond')) results.respond = respond.summarize(raw.respond);
   if (want('scroll')) results.scroll = scroll.summarize(raw.scroll);
   if (want('cls')) results.cls = cls.summarize(raw.cls);
   if (want('memory')) results.memory = memory.summarize(raw.memory);
@@ -185,6 +205,7 @@ try {
   if (want('pathological')) results.pathological = await pathological.measure(ctx, pathoNative);
 } finally {
   await server.close();
+  await pageServer.close();
 }
 
 results.seconds = (Date.now() - started) / 1000;

@@ -1,9 +1,11 @@
 // The two peers the app is measured against, as served under target/bench/site/:
 //   js     — benches/js-peer/ with the build's CSS and its two libraries;
-//   static — the app's own rendering of each article, frozen as HTML.
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+//   static — the app's own rendering of each article, frozen as HTML;
+// and, for the time to article text of the build's own pre-rendered pages
+// (column "page"), a copy of each page with the static peer's mark in it.
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTICLES, BENCHES, session, sleep } from './measure/lib.mjs';
+import { ARTICLES, BENCHES, pagePath, session, sleep } from './measure/lib.mjs';
 
 /** A fresh `site` folder with the JS peer in js-peer/ and an empty static/. */
 export function writeJsPeer(site, info) {
@@ -67,4 +69,40 @@ ${body}
     await s.close();
   }
   await server.warm(readdirSync(join(site, 'static')).map((f) => join(site, 'static', f)));
+}
+
+// ---- the pre-rendered pages of the build (`broadsheet build`, docs/publishing.md).
+/** The article files of ARTICLES that the build has a pre-rendered page for. */
+export function builtPages(distSnapshot) {
+  return new Set(Object.values(ARTICLES).filter((file) => existsSync(join(distSnapshot, pagePath(file), 'index.html'))));
+}
+
+/** The mark that tells when the page's text is there, as the static peer has it. */
+export const PAGE_TEXT_MARK = "<script>performance.mark('bench:article-text')</script>";
+
+/**
+ * For the page's time to article text: each built page byte for byte, with the
+ * static peer's inline mark right after `</article>` (named bench:article-text,
+ * since the app marks article-rendered itself once it has taken the page over),
+ * into site/page/<name>/index.html. Served by a second server at the page's own
+ * address (benches/bench.mjs); it is a mount there, without the build's
+ * Content-Security-Policy, which would refuse the inline script (the pages have
+ * no inline styles or scripts the policy would change). Returns the copies' paths.
+ */
+export function writePageCopies({ distSnapshot, site, pages }) {
+  const out = [];
+  rmSync(join(site, 'page'), { recursive: true, force: true });
+  for (const file of pages) {
+    const html = readFileSync(join(distSnapshot, pagePath(file), 'index.html'), 'utf8');
+    // The article's markup ends before the article's data (which may quote it).
+    const data = html.indexOf('<script type="application/json" id="bs-article"');
+    const end = html.lastIndexOf('</article>', data < 0 ? html.length : data);
+    if (end < 0) throw new Error(`${pagePath(file)}index.html: no </article> before the article's data`);
+    const at = end + '</article>'.length;
+    const dir = join(site, 'page', file.replace(/\.json$/, ''));
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'index.html'), html.slice(0, at) + PAGE_TEXT_MARK + html.slice(at));
+    out.push(join(dir, 'index.html'));
+  }
+  return out;
 }

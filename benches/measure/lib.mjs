@@ -14,6 +14,8 @@ export const REPO = resolve(BENCHES, '..');
 
 export const VIEWPORT = { width: 1280, height: 800 };
 export const PEERS = ['app', 'static', 'js'];
+/** With the build's pre-rendered article page (`/articles/<name>/`, docs/publishing.md), where it is measured. */
+export const WITH_PAGE = [...PEERS, 'page'];
 export const ARTICLES = {
   sample: 'iran-diplomat-defects-2011.json',
   long: 'long-read-night-shift.json',
@@ -28,7 +30,13 @@ export const TARGETS = {
   cls: 0,
   memoryGrowth: 0.1,
   lighthouse: 95,
+  // The pre-rendered article page (docs/publishing.md).
+  pageVsStatic: 1.1, // time to article text, cold and warm
+  pageLcpVsStatic: 1.2, // Lighthouse LCP
 };
+
+/** The pre-rendered page's address of an article file (`x.json` → `/articles/x/`). */
+export const pagePath = (file) => `/articles/${file.replace(/\.json$/, '')}/`;
 
 // ---------------------------------------------------------------- progress
 export const started = Date.now();
@@ -79,7 +87,7 @@ export class Table {
 // Every session is a fresh profile in a fresh browser: "cold" means nothing cached
 // anywhere (HTTP cache, V8/wasm code cache), "warm" is the next visit in the same
 // profile. Service workers are blocked (see docs/benchmarks.md).
-export async function session({ fallbackMark = false, watchArticle = false } = {}) {
+export async function session({ fallbackMark = false, watchArticle = false, respond = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'bs-bench-'));
   const ctx = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
@@ -90,7 +98,7 @@ export async function session({ fallbackMark = false, watchArticle = false } = {
     locale: 'en-US',
     timezoneId: 'UTC',
   });
-  await ctx.addInitScript(initScript(fallbackMark, watchArticle));
+  await ctx.addInitScript(initScript(fallbackMark, watchArticle, respond));
   const page = ctx.pages()[0] ?? (await ctx.newPage());
   const cdp = await ctx.newCDPSession(page);
   return {
@@ -107,8 +115,9 @@ export async function session({ fallbackMark = false, watchArticle = false } = {
 // Runs in every document before its own scripts: collects long tasks, layout
 // shifts and paints; keeps the app's wasm exports (for its memory); and, when asked
 // (the app, when its build has no mark of its own), marks the moment the
-// article's text is in the DOM for builds that do not set the mark themselves.
-const initScript = (fallbackMark, watchArticle) => `(() => {
+// article's text is in the DOM for builds that do not set the mark themselves;
+// and, with `respond`, the reader's driver of benches/measure/respond.mjs.
+const initScript = (fallbackMark, watchArticle, respond) => `(() => {
   const b = (window.__bench = { longtasks: [], shifts: [], lcp: null, fcp: null, wasm: null });
   try {
     new PerformanceObserver((l) => { for (const e of l.getEntries()) b.longtasks.push({ start: e.startTime, duration: e.duration }); })
@@ -124,7 +133,8 @@ const initScript = (fallbackMark, watchArticle) => `(() => {
   // done): a task queued from the next animation frame runs once that frame is rendered.
   const mark = performance.mark.bind(performance);
   performance.mark = function (name, ...rest) {
-    if (name === 'article-rendered' || name === 'bench:article-in-dom') {
+    // (bench:article-text: the pre-rendered page's static text, benches/peers.mjs.)
+    if (name === 'article-rendered' || name === 'bench:article-in-dom' || name === 'bench:article-text') {
       requestAnimationFrame(() => {
         const ch = new MessageChannel();
         ch.port1.onmessage = () => { if (b.painted == null) b.painted = performance.now(); };
@@ -156,17 +166,75 @@ const initScript = (fallbackMark, watchArticle) => `(() => {
     });
     mo.observe(document, { childList: true, subtree: true });
   }
+  if (${respond ? 'true' : 'false'}) {
+    // A reader who, from the first frame on, scrolls and opens the reader settings
+    // (benches/measure/respond.mjs). After every rendered frame (a task queued from
+    // requestAnimationFrame runs once that frame is drawn): if the page was scrolled
+    // before this frame and the progress bar now says more than 0 %, the bar has
+    // moved; else scroll again (to 60 % of the page, or 40 px above, in turn, so
+    // every frame has a fresh scroll). If #reader-settings is in the page and
+    // visible, the settings are open; else click the settings button, unless it is
+    // already expanded (the panel is on its way). Times in ms from navigation start.
+    const r = (b.respond = { dataGone: null, bar: null, settings: null, scrolls: 0, clicks: 0 });
+    // The article's data script leaves the page when the app takes it over: it is
+    // a child of <body>, so only <html>'s and <body>'s own children are watched.
+    const watch = new MutationObserver((recs) => {
+      for (const rec of recs) {
+        for (const n of rec.addedNodes) if (n.nodeName === 'HTML' || n.nodeName === 'BODY') watch.observe(n, { childList: true });
+        for (const n of rec.removedNodes) if (n.id === 'bs-article' && r.dataGone == null) r.dataGone = performance.now();
+      }
+    });
+    for (const n of [document, document.documentElement, document.body]) if (n) watch.observe(n, { childList: true });
+    let scrolled = false;
+    let flip = false;
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      const now = performance.now();
+      if (r.bar == null) {
+        const bar = document.querySelector('.progress');
+        if (scrolled && bar && Number(bar.getAttribute('aria-valuenow')) > 0) r.bar = now;
+        else {
+          const maxY = document.documentElement ? document.documentElement.scrollHeight - innerHeight : 0;
+          if (maxY > 200) {
+            flip = !flip;
+            scrollTo({ top: Math.round(maxY * 0.6) - (flip ? 0 : 40), behavior: 'instant' });
+            scrolled = true;
+            r.scrolls++;
+          }
+        }
+      }
+      if (r.settings == null) {
+        const panel = document.getElementById('reader-settings');
+        if (panel && panel.checkVisibility({ opacityProperty: true, visibilityProperty: true }) && panel.getBoundingClientRect().height > 0) r.settings = now;
+        else {
+          const button = document.getElementById('reader-settings-button');
+          if (button && button.getAttribute('aria-expanded') !== 'true') {
+            button.click();
+            r.clicks++;
+          }
+        }
+      }
+      if (r.bar == null || r.settings == null) requestAnimationFrame(frame);
+    };
+    const frame = () => ch.port2.postMessage(0);
+    requestAnimationFrame(frame);
+  }
 })();`;
 
-/** Waits for the article-rendered mark (or the harness's own): { t, by }. */
-export async function waitForArticle(page, timeout = 180_000) {
+/**
+ * Waits for the article-rendered mark (or the harness's own): { t, by }. `names`:
+ * the marks to wait for instead, the first one set counting.
+ */
+export async function waitForArticle(page, timeout = 180_000, names = ['article-rendered', 'bench:article-in-dom']) {
   const h = await page.waitForFunction(
-    () => {
-      const m =
-        performance.getEntriesByName('article-rendered', 'mark')[0] ?? performance.getEntriesByName('bench:article-in-dom', 'mark')[0];
-      return m ? { t: m.startTime, by: m.name } : null;
+    (names) => {
+      for (const n of names) {
+        const m = performance.getEntriesByName(n, 'mark')[0];
+        if (m) return { t: m.startTime, by: m.name };
+      }
+      return null;
     },
-    null,
+    names,
     { timeout, polling: 50 },
   );
   const v = await h.jsonValue();

@@ -1,12 +1,12 @@
 // Lighthouse 12.2.3 (its CLI, default mobile settings) on the article page (the
-// sample): the app three times (once with --quick), the peers once; the scores are
-// medians (docs/benchmarks.md, "Lighthouse").
+// sample): the app and the build's pre-rendered page three times (once with
+// --quick), the peers once; the scores are medians (docs/benchmarks.md, "Lighthouse").
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/harness.mjs';
-import { ARTICLES, BENCHES, PEERS, REPO, TARGETS, median, ms, say } from './lib.mjs';
+import { ARTICLES, BENCHES, REPO, TARGETS, WITH_PAGE, median, ms, ratio, say, x } from './lib.mjs';
 
 // ---- Lighthouse 12.2.3 (its CLI, default mobile settings) on the article page.
 async function lighthouse({ opts, url }, peer, i = 0) {
@@ -47,6 +47,8 @@ async function lighthouse({ opts, url }, peer, i = 0) {
     }
   }
   const metric = (id) => lhr.audits[id]?.numericValue ?? null;
+  // What the trace itself showed, before the simulation of a slow phone.
+  const observed = lhr.audits.metrics?.details?.items?.[0] ?? {};
   return {
     performance: score('performance'),
     accessibility: score('accessibility'),
@@ -58,20 +60,23 @@ async function lighthouse({ opts, url }, peer, i = 0) {
       tbt: metric('total-blocking-time'),
       cls: metric('cumulative-layout-shift'),
       si: metric('speed-index'),
+      observedFcp: observed.observedFirstContentfulPaint ?? null,
+      observedLcp: observed.observedLargestContentfulPaint ?? null,
     },
     failed,
     report: relative(REPO, base + '.report.html'),
   };
 }
 
-/** Every peer's scores and metrics (the app's only, with --quick): results.lighthouse. */
+/** Every peer's scores and metrics (the app's and the page's only, with --quick): results.lighthouse. */
 export async function measure(ctx) {
   const { opts } = ctx;
   const out = {};
-  for (const p of opts.quick ? ['app'] : PEERS) {
-    // The app's scores are the median of three runs (Lighthouse varies from run to
-    // run, more so on a busy machine); the peers' come from one.
-    const n = p === 'app' && !opts.quick ? 3 : 1;
+  const peers = (opts.quick ? ['app', 'page'] : WITH_PAGE).filter((p) => ctx.url[p](ARTICLES.sample));
+  for (const p of peers) {
+    // The app's and the page's scores are the median of three runs (Lighthouse
+    // varies from run to run, more so on a busy machine); the peers' come from one.
+    const n = (p === 'app' || p === 'page') && !opts.quick ? 3 : 1;
     try {
       const rs = [];
       for (let i = 0; i < n; i++) {
@@ -98,10 +103,19 @@ export async function measure(ctx) {
 const CATEGORIES = [['performance', 'performance'], ['accessibility', 'accessibility'], ['bestPractices', 'best practices'], ['seo', 'SEO']];
 
 export function verdicts(r, add) {
-  if (!r.lighthouse?.app || r.lighthouse.app.error) return;
-  for (const [k, n] of CATEGORIES) {
-    const s = r.lighthouse.app[k];
-    add(`Lighthouse ${n}`, `≥ ${TARGETS.lighthouse}`, String(s), s >= TARGETS.lighthouse, `${TARGETS.lighthouse - s} points`);
+  if (r.lighthouse?.app && !r.lighthouse.app.error) {
+    for (const [k, n] of CATEGORIES) {
+      const s = r.lighthouse.app[k];
+      add(`Lighthouse ${n}`, `≥ ${TARGETS.lighthouse}`, String(s), s >= TARGETS.lighthouse, `${TARGETS.lighthouse - s} points`);
+    }
+  }
+  const page = r.lighthouse?.page;
+  if (page && !page.error) {
+    const s = page.performance;
+    add('Lighthouse performance, page', `≥ ${TARGETS.lighthouse}`, String(s), s >= TARGETS.lighthouse, `${TARGETS.lighthouse - s} points`);
+    const st = r.lighthouse.static;
+    const l = st && !st.error ? ratio(page.metrics.lcp, st.metrics.lcp) : null;
+    if (l != null) add('Lighthouse LCP, page vs static', `≤ ${TARGETS.pageLcpVsStatic}×`, x(l), l <= TARGETS.pageLcpVsStatic, `${(l - TARGETS.pageLcpVsStatic).toFixed(2)}× (${ms(page.metrics.lcp - TARGETS.pageLcpVsStatic * st.metrics.lcp)} ms)`);
   }
 }
 
@@ -113,8 +127,12 @@ export function table(r, t) {
   for (const [k, name] of CATEGORIES) {
     t.row(`  ${name}`, ps.map((p) => r.lighthouse[p][k] ?? 'error'));
   }
+  t.row('  FCP (simulated, ms)', ps.map((p) => ms(r.lighthouse[p].metrics?.fcp)));
   t.row('  LCP (simulated, ms)', ps.map((p) => ms(r.lighthouse[p].metrics?.lcp)));
+  t.row('  LCP (observed, not throttled, ms)', ps.map((p) => ms(r.lighthouse[p].metrics?.observedLcp)));
   t.row('  TBT (simulated, ms)', ps.map((p) => ms(r.lighthouse[p].metrics?.tbt)));
-  const f = r.lighthouse.app?.failed ?? [];
-  if (f.length) t.line(`  app audits losing points: ${f.map((a) => `${a.id}${a.display ? ` (${a.display})` : ''}`).join(', ')}`);
+  for (const p of ['app', 'page']) {
+    const f = r.lighthouse[p]?.failed ?? [];
+    if (f.length) t.line(`  ${p} audits losing points: ${f.map((a) => `${a.id}${a.display ? ` (${a.display})` : ''}`).join(', ')}`);
+  }
 }

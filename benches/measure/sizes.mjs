@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotli, gzip } from '../../scripts/harness.mjs';
-import { ARTICLES, TARGETS, kB, x } from './lib.mjs';
+import { ARTICLES, TARGETS, kB, pagePath, x } from './lib.mjs';
 
 function sizes(files) {
   const rows = files.map(({ label, path, kind }) => {
@@ -21,9 +21,15 @@ function sizes(files) {
 }
 
 /** The app's and the JS peer's shells: results.sizes without `static` (its pages are made later). */
-export function measure({ info, distSnapshot, site }) {
+export function measure({ info, distSnapshot, site, pages }) {
   const d = (f) => join(distSnapshot, f);
+  // The build's pre-rendered pages of the sample and the long sample: the app's
+  // shell, and a page that holds the article twice (as HTML, and its data).
+  const pageFiles = [ARTICLES.sample, ARTICLES.long].filter((f) => pages.has(f));
   return {
+    ...(pageFiles.length
+      ? { page: sizes(pageFiles.map((f) => ({ label: pagePath(f).slice(1) + 'index.html', path: join(distSnapshot, pagePath(f), 'index.html'), kind: 'html' }))) }
+      : {}),
     app: sizes([
       { label: info.wasm, path: d(info.wasm), kind: 'wasm' },
       { label: info.js, path: d(info.js), kind: 'js' },
@@ -66,4 +72,8 @@ export function table(r, t) {
   t.row('js peer: marked + DOMPurify + viewer + css', [kB(r.sizes.js.shell.raw), kB(r.sizes.js.shell.gzip), kB(r.sizes.js.shell.brotli)]);
   t.row('static: css', [kB(r.sizes.static.shell.raw), kB(r.sizes.static.shell.gzip), kB(r.sizes.static.shell.brotli)]);
   t.row('  (+ html: app / js / static sample page)', [kB(r.sizes.app.files.at(-1).brotli), kB(r.sizes.js.files.at(-1).brotli), kB(r.sizes.static.files.at(-1).brotli)]);
+  if (r.sizes.page) {
+    t.line('page: the app\'s shell, and its html (the article as HTML, and its data)');
+    for (const f of r.sizes.page.files) t.row(`  ${f.label}`, [kB(f.raw), kB(f.gzip), kB(f.brotli)]);
+  }
 }
