@@ -140,6 +140,10 @@ fn article_page(
         broadsheet_core::html::escape(&article.src),
         broadsheet_site::script_data(article.json.trim())
     );
+    // The app loads after the article is on screen: no preload of its module
+    // and wasm competing with the stylesheet and pictures.
+    let template = without_tags(template, "<link rel=\"modulepreload\"");
+    let template = without_tags(&template, "<link rel=\"preload\"");
     let html = template
         .replacen(
             HTML,
@@ -154,6 +158,18 @@ fn article_page(
         .map_or(rest, |(_, after)| after);
     let html = format!("{before}{after}");
     Ok(html.replacen("<body>", &format!("<body>\n{body}\n{data}"), 1))
+}
+
+/// `html` without the tags that start with `start` (up to their `>`).
+fn without_tags(html: &str, start: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(start) {
+        out.push_str(&rest[..at]);
+        rest = rest[at..].split_once('>').map_or("", |(_, after)| after);
+    }
+    out.push_str(rest);
+    out
 }
 
 fn read_text(path: &Path) -> Result<String, String> {

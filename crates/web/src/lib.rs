@@ -50,9 +50,11 @@ pub fn start() {
         }
     }
     match takeover::preloaded() {
-        Some(preloaded) => takeover::mount_in_place(move || {
-            provide_context(preloaded);
-            view! { <App/> }
+        Some(preloaded) => takeover::after_first_frame(move || {
+            takeover::mount_in_place(move || {
+                provide_context(preloaded);
+                view! { <App/> }
+            })
         }),
         None => leptos::mount::mount_to_body(App),
     }

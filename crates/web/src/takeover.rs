@@ -35,6 +35,15 @@ pub fn preloaded() -> Option<Preloaded> {
     }
 }
 
+/// Runs `f` once the browser has shown the static page: its paint is what the
+/// reader saw first, and what the browser counts (largest contentful paint)
+/// before the app's identical render replaces it.
+pub fn after_first_frame(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || {
+        set_timeout(f, std::time::Duration::ZERO);
+    });
+}
+
 /// Mounts `app` in place of what the page showed before it: the body's
 /// elements, and the article's data, which the app has read; other scripts stay.
 pub fn mount_in_place<V: IntoView + 'static>(app: impl FnOnce() -> V + 'static) {
