@@ -28,13 +28,20 @@ async function openArticle(t, src, origin = t.app) {
   return waitHeadline(t.driver);
 }
 
-/** Waits for an article's headline (not the skeleton, not an error). */
+/** Waits for an article's headline (not the skeleton, not an error), shown by
+ *  the app: on a pre-rendered page, once the app has taken it over (its buttons
+ *  do nothing before). */
 const waitHeadline = (driver, timeout) =>
   poll(
     driver,
-    () => run(driver, () => ({ h1: document.querySelector('article h1')?.textContent ?? null, page: document.body?.innerText.slice(0, 200) })),
-    (s) => !!s.h1,
-    'an article headline is shown',
+    () =>
+      run(driver, () => ({
+        h1: document.querySelector('article h1')?.textContent ?? null,
+        app: !document.getElementById('bs-article'),
+        page: document.body?.innerText.slice(0, 200),
+      })),
+    (s) => !!s.h1 && s.app,
+    'an article headline is shown by the app',
     timeout,
   ).then((s) => s.h1);
 
