@@ -52,6 +52,15 @@ export const median = (xs) => {
 };
 export const max = (xs) => (xs.length ? Math.max(...xs) : null);
 export const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+
+/** `visit()` twice in session `s`: cold (its first visit), then warm (HTTP cache
+ *  and compiled wasm kept, by way of about:blank). */
+export async function coldThenWarm(s, visit) {
+  const cold = await visit();
+  await s.page.goto('about:blank');
+  const warm = await visit();
+  return { cold, warm };
+}
 export const kB = (n) => (n == null ? '—' : `${(n / 1000).toFixed(1)} kB`);
 export const ms = (n) => (n == null ? '—' : n >= 100 ? `${Math.round(n)}` : n.toFixed(1));
 export const ratio = (a, b) => (a == null || b == null || b === 0 ? null : a / b);

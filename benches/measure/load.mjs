@@ -4,7 +4,7 @@
 // Column "page", the build's pre-rendered page (where it has one): navigation start
 // to the article's text, marked as the static peer marks it (benches/peers.mjs),
 // and, in the same loads, the take-over and its layout shift.
-import { ARTICLES, PEERS, TARGETS, WITH_PAGE, max, median, ms, order, ratio, say, session, sleep, waitForArticle, x } from './lib.mjs';
+import { ARTICLES, PEERS, TARGETS, WITH_PAGE, coldThenWarm, max, median, ms, order, ratio, say, session, sleep, waitForArticle, x } from './lib.mjs';
 
 const NAMES = ['sample', 'long', 'huge'];
 
@@ -86,10 +86,7 @@ async function timeToArticle({ server, pageServer, url, info }, peer, file) {
         notModified: served.filter((l) => l.status === 304).length,
       };
     };
-    const cold = await one();
-    await s.page.goto('about:blank');
-    const warm = await one();
-    return { cold, warm };
+    return await coldThenWarm(s, one);
   } finally {
     await s.close();
   }

@@ -7,7 +7,7 @@
 // the progress bar says more than 0 %, and the first frame in which the settings
 // panel is visible; and what was downloaded until then. The app on /read?src= is
 // measured the same way beside it (docs/benchmarks.md, "Until the page responds").
-import { ARTICLES, kB, median, ms, order, say, session, sleep } from './lib.mjs';
+import { ARTICLES, coldThenWarm, kB, median, ms, order, say, session, sleep } from './lib.mjs';
 
 const NAMES = ['sample', 'long'];
 const PEERS = ['page', 'app'];
@@ -81,10 +81,7 @@ async function untilItResponds({ server, url }, peer, file) {
         },
       };
     };
-    const cold = await one();
-    await s.page.goto('about:blank');
-    const warm = await one();
-    return { cold, warm };
+    return await coldThenWarm(s, one);
   } finally {
     await s.close();
   }
