@@ -2,12 +2,13 @@
 // A classic script (the page's Content-Security-Policy allows no inline script):
 // everything stays inside this function.
 (() => {
+  const root = document.documentElement;
+
   // 1. Applies the reader's saved settings to <html>, so the page never paints in
   //    the wrong theme or size. Mirrors Settings::attributes in crates/core/src/settings.rs;
   //    the app applies the same attributes again once it runs.
   try {
     const settings = JSON.parse(localStorage.getItem('broadsheet:v1:settings') || '{}');
-    const root = document.documentElement;
     const allowed = { font: ['serif', 'sans'], width: ['narrow', 'normal', 'wide'], theme: ['auto', 'light', 'sepia', 'dark'] };
     if (typeof settings.size === 'number' && settings.size >= 0 && settings.size < 5) root.setAttribute('data-size', String(settings.size));
     for (const [name, values] of Object.entries(allowed)) {
@@ -17,7 +18,14 @@
     // Storage off or unreadable: the defaults apply.
   }
 
-  // 2. Starts downloading the article of /read?src=… or /embed?src=… now, in
+  // 2. A page pre-rendered for another address: the library, sent by a host
+  //    that answers every unknown address (/read?src=…) with index.html, as
+  //    `trunk serve` does. Hidden (style/main.css) until the app replaces it at
+  //    once (crates/web/src/takeover.rs).
+  const renderedFor = root.getAttribute('data-prerendered');
+  if (renderedFor !== null && renderedFor !== location.pathname) root.setAttribute('data-elsewhere', '');
+
+  // 3. Starts downloading the article of /read?src=… or /embed?src=… now, in
   //    parallel with the wasm, rather than once the app asks for it. The app's own
   //    request (crates/web/src/api.rs) is then answered from this preload.
   //    Not when the service worker controls the page: it answers from its cache

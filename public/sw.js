@@ -1,11 +1,12 @@
 // Broadsheet's service worker (plain JavaScript: a worker written in Wasm would
 // drop events while it loads).
 //
-// - The app shell (index.html, the hashed .js/.wasm/.css, boot.js, icons,
-//   manifest) is precached. The list and VERSION are written into this file at
+// - The app shell (shell.html, the hashed .js/.wasm/.css, boot.js, icons,
+//   manifest) and the front page (./, the pre-rendered library) are precached. The list and VERSION are written into this file at
 //   build time by scripts/postbuild.mjs from the real dist files, so every deploy
 //   that changes the shell is a new worker; old shell caches go on activate.
-// - Navigations: network first, falling back to the cached shell, so deep links
+// - Navigations: network first, falling back to the cached front page for the
+//   front page and to the cached shell for the rest, so deep links
 //   (/read?src=…) open offline. Pre-rendered article pages (/articles/<name>/)
 //   are kept like articles and come back offline as they were.
 // - Article JSON: stale-while-revalidate; when the refreshed copy differs, open
@@ -128,7 +129,8 @@ async function navigation(request) {
     const kept = page && (await caches.match(request.url, { ignoreSearch: true }));
     if (kept) return kept;
     const shell = await caches.open(SHELL);
-    return (await shell.match(scoped('index.html'))) || (await shell.match(scoped('./'))) || Response.error();
+    const front = new URL(request.url).pathname === new URL(scoped('./')).pathname;
+    return (await shell.match(scoped(front ? './' : 'shell.html'))) || (await shell.match(scoped('./'))) || Response.error();
   }
 }
 

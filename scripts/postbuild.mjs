@@ -1,13 +1,14 @@
 // Trunk post_build hook. From the real files of this build it writes:
 // - start-<hash>.js, the loader Trunk inlines into index.html, moved to its own
 //   file so the page runs under a CSP with no 'unsafe-inline' (docs/deploying.md);
+// - through `broadsheet build` (the native command line), the published site:
+//   shell.html (Trunk's index.html, the app shell), the library pre-rendered
+//   into index.html, articles/<name>/index.html, feeds, sitemap, robots.txt;
 // - into sw.js, the service worker's precache list and version, so every deploy
 //   that changes the shell yields a new worker version;
 // - embed-<hash>.css, the stylesheet for <broadsheet-article>, and into embed.js
 //   (its stable, unhashed loader) the names of the hashed module, wasm and that
 //   stylesheet;
-// - through `broadsheet build` (the native command line), the published site:
-//   articles/<name>/index.html pre-rendered, feeds, sitemap, robots.txt;
 // - next to every text and wasm file, a .br and a .gz copy, for hosts that serve
 //   precompressed files (nginx gzip_static / brotli_static).
 //
@@ -23,7 +24,9 @@ const dist = resolve(process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? 'dist')
 
 // Trunk's loader: `<script type="module">import init … </script>`. `trunk serve`
 // adds an inline live-reload script too; that one stays (development only).
-const indexPath = join(dist, 'index.html');
+// Run again on its own output, the app shell is shell.html (written below).
+const shellPath = join(dist, 'shell.html');
+const indexPath = (await readFile(shellPath).then(() => true, () => false)) ? shellPath : join(dist, 'index.html');
 const indexHtml = await readFile(indexPath, 'utf8');
 const loader = /<script type="module">\s*(import init[\s\S]*?)<\/script>/;
 const inline = indexHtml.match(loader);
@@ -35,9 +38,20 @@ if (inline) {
 } else if (!/<script type="module" src="\/start-[0-9a-f]+\.js">/.test(indexHtml)) {
   throw new Error(`${indexPath}: Trunk's loader script was not found`);
 }
+
+// The published site: the library and a pre-rendered page for every article,
+// feeds, sitemap, robots.txt (crates/cli/src/build.rs, docs/publishing.md).
+// The native command line renders the pages with the viewer's own components.
+execFileSync('cargo', ['run', '--quiet', '--locked', '-p', 'broadsheet-cli', '--', 'build', dist], {
+  cwd: fileURLToPath(new URL('..', import.meta.url)),
+  stdio: 'inherit',
+});
+
+// The shell is shell.html; index.html is the library, content like the
+// articles, which must not make a new version of the app (./ is precached too).
 const top = await readdir(dist, { withFileTypes: true });
 const shell = top
-  .filter((e) => e.isFile() && /\.(html|js|wasm|css|webmanifest|png|svg|ico)$/.test(e.name) && !['sw.js', 'embed.js'].includes(e.name))
+  .filter((e) => e.isFile() && /\.(html|js|wasm|css|webmanifest|png|svg|ico)$/.test(e.name) && !['sw.js', 'embed.js', 'index.html'].includes(e.name))
   .map((e) => e.name);
 const icons = (await readdir(join(dist, 'icons')).catch(() => [])).map((n) => `icons/${n}`);
 const files = [...shell, ...icons].sort();
@@ -84,14 +98,6 @@ await writeFile(
     .replace('__CSS__', embedCssName),
 );
 console.log('embed.js: loader written');
-
-// The published site: a pre-rendered page for every article of the library,
-// feeds, sitemap, robots.txt (crates/cli/src/build.rs, docs/publishing.md).
-// The native command line renders the pages with the viewer's own components.
-execFileSync('cargo', ['run', '--quiet', '--locked', '-p', 'broadsheet-cli', '--', 'build', dist], {
-  cwd: fileURLToPath(new URL('..', import.meta.url)),
-  stdio: 'inherit',
-});
 
 // Precompressed copies, at the highest levels (too slow for a server to do live).
 const compressible = /\.(html|js|mjs|css|wasm|json|webmanifest|svg|xml|txt)$/;

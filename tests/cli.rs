@@ -103,7 +103,12 @@ fn build_pre_renders_every_article_into_the_template() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let page = std::fs::read_to_string(dist.join("articles/iran-diplomat-defects-2011/index.html"))
         .unwrap();
-    assert!(page.contains("<html lang=\"en\" dir=\"ltr\">"), "{page}");
+    assert!(
+        page.contains(
+            "<html lang=\"en\" dir=\"ltr\" data-prerendered=\"/articles/iran-diplomat-defects-2011/\">"
+        ),
+        "{page}"
+    );
     assert!(page.contains("<title>Former Iran diplomat: Iran leaders would slaughter people in a revolt — Broadsheet</title>"), "{page}");
     assert!(page.contains("<link rel=\"canonical\" href=\"https://news.example/articles/iran-diplomat-defects-2011/\">"), "{page}");
     assert!(
@@ -129,7 +134,45 @@ fn build_pre_renders_every_article_into_the_template() {
         assert!(dist.join(file).is_file(), "{file}");
     }
     let arabic = std::fs::read_to_string(dist.join("articles/rtl-sample-ar/index.html")).unwrap();
-    assert!(arabic.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    assert!(arabic.contains("<html lang=\"ar\" dir=\"rtl\" data-prerendered="));
+
+    // The front page is the library, and the shell Trunk wrote is kept.
+    let library = std::fs::read_to_string(dist.join("index.html")).unwrap();
+    assert!(
+        library.contains("<html lang=\"en\" data-prerendered=\"/\">"),
+        "{library}"
+    );
+    assert!(
+        library.contains("<title>Library — Broadsheet</title>"),
+        "{library}"
+    );
+    assert!(
+        library.contains("<link rel=\"canonical\" href=\"https://news.example/\">"),
+        "{library}"
+    );
+    assert!(
+        library.contains("<a href=\"/articles/rtl-sample-ar/\">"),
+        "{library}"
+    );
+    assert!(
+        library.contains("id=\"bs-library\" data-src=\"/articles/index.json\""),
+        "{library}"
+    );
+    let shell = std::fs::read_to_string(dist.join("shell.html")).unwrap();
+    assert!(shell.contains("<title>Broadsheet</title>") && !shell.contains("data-prerendered"));
+
+    // Run again on its own output, from the kept shell: the same pages.
+    let out = broadsheet(&[
+        "build",
+        dist.to_str().unwrap(),
+        "--site",
+        "https://news.example/",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        std::fs::read_to_string(dist.join("index.html")).unwrap(),
+        library
+    );
 }
 
 #[test]

@@ -169,7 +169,7 @@ test('a new deploy: the open page offers to reload, reloading runs the new versi
     const [oldShell] = await shellCaches();
 
     // Deploy version 2: any change to the shell, then the build step that writes sw.js.
-    const index = `${site}/index.html`;
+    const index = `${site}/shell.html`;
     writeFileSync(index, readFileSync(index, 'utf8').replace('<head>', '<head><meta name="broadsheet-build" content="2">'));
     execFileSync(process.execPath, [precache, site]);
 

@@ -62,6 +62,19 @@ test.describe('with no script at all', () => {
     // Styled as the app is: the stylesheet applies with no script.
     await expect(article.locator('h1')).toHaveCSS('font-family', /serif/i);
   });
+
+  test('the front page is the library: every article, linked to its page', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('h1')).toHaveText('Library');
+    const items = page.locator('.library-item');
+    await expect(items.locator('h2')).toHaveText(library().map((a) => a.headline));
+    for (const [i, a] of library().entries()) {
+      await expect(items.nth(i).locator('h2 a')).toHaveAttribute('href', `/articles/${a.src.replace(/\.json$/, '')}/`);
+      await expect(items.nth(i).locator('.library-meta')).toContainText(`${a.minutes} min read`);
+    }
+    await items.first().locator('h2 a').click();
+    await expect(page.locator('article h1')).toHaveText(library()[0].headline);
+  });
 });
 
 test('the head of an article page, read from the raw HTML', async ({ request }) => {
@@ -106,6 +119,22 @@ test('the head of an article page, read from the raw HTML', async ({ request }) 
   expect(ld.mainEntityOfPage['@id']).toBe(canonical);
   expect(ld.publisher).toMatchObject({ '@type': 'Organization', name: 'Broadsheet' });
   expect([ld.author].flat().map((p) => p.name)).toEqual(['News Agencies']);
+});
+
+test('the head of the front page, read from the raw HTML', async ({ request }) => {
+  const html = await (await request.get('/')).text();
+  expect(html).toMatch(/<html lang="en" data-prerendered="\/">/);
+  expect(decode(html.match(/<title>([^<]*)<\/title>/)[1])).toBe('Library — Broadsheet');
+  const m = metas(html);
+  expect(m['og:type']).toBe('website');
+  expect(m['og:site_name']).toBe('Broadsheet');
+  expect(m.description).toBe('Articles to read in Broadsheet.');
+  expect(new URL(link(html, 'canonical')).pathname).toBe('/');
+  expect(new URL(link(html, 'alternate', 'application/atom+xml')).pathname).toBe('/feed.xml');
+  expect(new URL(link(html, 'alternate', 'application/feed+json')).pathname).toBe('/feed.json');
+  // The app's module and wasm still preload: this page is also what a host
+  // sends for /read?src=….
+  expect(html).toMatch(/<link rel="modulepreload"/);
 });
 
 test('a picture makes a large card: og:image with its size and alt, from the lead figure', async ({ request }) => {
@@ -223,6 +252,48 @@ test('the app takes the page over in place: same line, no shift, no second fetch
   // One of everything: the static page is gone.
   await expect(page.locator('header.site-bar')).toHaveCount(1);
   await expect(page.locator('main')).toHaveCount(1);
+});
+
+test('the app takes the library over in place, without fetching the list again', async ({ page }) => {
+  const release = await holdTheApp(page);
+  const seen = watch(page);
+  await page.goto('/');
+  await expect(page.locator('#bs-library')).toHaveCount(1);
+  await expect(page.locator('.library-item')).toHaveCount(library().length);
+  // Only the reader's browser knows what they have read.
+  await expect(page.locator('.reading-state')).toHaveCount(0);
+  release();
+  await expect(page.locator('#bs-library')).toHaveCount(0);
+  await expect(page.locator('.reading-state')).toHaveText(library().map(() => 'Unread'));
+  await expect(page.locator('.library-item')).toHaveCount(library().length);
+  await expect(page.locator('header.site-bar')).toHaveCount(1);
+  expect(seen.fetched.filter((u) => u.includes('/articles/index.json'))).toEqual([]);
+  expect(seen.console).toEqual([]);
+});
+
+test('a host that sends the front page for /read?src= never shows the library there', async ({ page }) => {
+  // Every frame until the article is up: was any of the library laid out?
+  await page.addInitScript(() => {
+    window.__librarySeen = false;
+    const look = () => {
+      const list = document.querySelector('.library');
+      if (list && list.getClientRects().length > 0) window.__librarySeen = true;
+      if (!document.querySelector('article h1')) requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  const release = await holdTheApp(page);
+  await page.goto('/read?src=articles%2Fharbour-light-restoration.json');
+  // What the host sent: the library page, hidden.
+  await expect(page.locator('html')).toHaveAttribute('data-elsewhere', '');
+  await expect(page.locator('.library')).toHaveCount(1);
+  await expect(page.locator('.library')).toBeHidden();
+  release();
+  await expect(page.locator('article h1')).toBeVisible();
+  await expect(page.locator('html')).not.toHaveAttribute('data-elsewhere', '');
+  await expect(page.locator('.library')).toHaveCount(0);
+  await expect(page.locator('main')).toHaveCount(1);
+  expect(await page.evaluate(() => window.__librarySeen)).toBe(false);
 });
 
 test('after the take-over: progress, minutes left, contents, settings, copy link and resume work', async ({ page }) => {

@@ -1,18 +1,29 @@
 //! `broadsheet build DIST`: the published site, in a Trunk build's output.
 //!
-//! For every article of `DIST/articles/index.json`: `articles/<name>/index.html`,
-//! the article rendered by the viewer's own components (`broadsheet_web::prerender`)
-//! into the build's `index.html`, with its head tags and its data for the app
-//! to take over; and `articles/<name>/oembed.json`. Then `feed.xml`, `feed.json`,
-//! `sitemap.xml` and `robots.txt`. A broken article stops the build, named with
-//! its JSON path. See docs/publishing.md.
+//! The template of every page is the app shell Trunk wrote, `DIST/index.html`,
+//! kept as `DIST/shell.html` (so that the build can run again on its own output,
+//! and for hosts to send as the page of any other address). Into it go:
+//!
+//! - for every article of `DIST/articles/index.json`, `articles/<name>/index.html`:
+//!   the article rendered by the viewer's own components (`broadsheet_web::prerender`),
+//!   with its head tags and its data for the app to take over; and
+//!   `articles/<name>/oembed.json`;
+//! - `index.html`: the library, rendered the same way;
+//! - then `feed.xml`, `feed.json`, `sitemap.xml` and `robots.txt`.
+//!
+//! A broken article stops the build, named with its JSON path, before anything is
+//! written. See docs/publishing.md.
 
 use broadsheet_core::{library, page};
 use broadsheet_site::{PublishedArticle, Site};
+use broadsheet_web::takeover;
 use std::path::Path;
 
 /// The environment variable a publisher sets to the site's address.
 pub const SITE_URL_VARIABLE: &str = "BROADSHEET_SITE_URL";
+
+/// The app shell as Trunk wrote it, kept beside the pages made from it.
+pub const SHELL: &str = "shell.html";
 
 /// What the build needs of the template: Trunk's `index.html`.
 const TITLE: &str = "<title>Broadsheet</title>";
@@ -27,18 +38,29 @@ struct Article {
     page: page::Page,
 }
 
+/// One pre-rendered page: where it lives, and what goes into the template.
+struct Rendered {
+    /// The path of its address: `/articles/<name>/`, `/`.
+    path: String,
+    /// The attributes of its `<html>` tag, with a leading space.
+    html_attributes: String,
+    head: String,
+    body: String,
+    /// The data the app takes the page over with: (script id, file address, text).
+    data: (&'static str, String, String),
+    /// Whether the page keeps the template's preloads of the app's module and
+    /// wasm: the library does, as the page hosts send for any other address
+    /// (`/read?src=…`), where the app is all there is to show.
+    preload_app: bool,
+}
+
 pub fn build(dist: &Path, site: &Site) -> Result<(), String> {
-    let template_path = dist.join("index.html");
-    let template = read_text(&template_path)?;
-    for needed in [TITLE, HTML, NOSCRIPT, "<body>"] {
-        if !template.contains(needed) {
-            return Err(format!(
-                "{}: no {needed} to fill in",
-                template_path.display()
-            ));
-        }
-    }
-    let articles = read_library(&dist.join("articles"))?;
+    let template = template(dist)?;
+    let index_path = dist.join("articles").join("index.json");
+    let index_json = read_text(&index_path)?;
+    let index =
+        library::parse(&index_json).map_err(|e| format!("{}: {e}", index_path.display()))?;
+    let articles = read_library(&dist.join("articles"), &index)?;
     broadsheet_site::check_unique(articles.iter().map(|a| a.name.as_str()))?;
 
     let mut published = Vec::new();
@@ -52,13 +74,50 @@ pub fn build(dist: &Path, site: &Site) -> Result<(), String> {
     for (article, p) in articles.iter().zip(&published) {
         let dir = dist.join("articles").join(&article.name);
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        let html = article_page(&template, site, article, p)?;
-        write(&dir.join("index.html"), &html)?;
+        let address = p.url(site);
+        let rendered = Rendered {
+            path: address.path().to_string(),
+            html_attributes: broadsheet_site::html_attributes(&article.page),
+            head: broadsheet_site::head(site, p),
+            body: broadsheet_web::prerender::article_body(
+                address.as_str(),
+                p.json_url(site).as_str(),
+                article.page.clone(),
+            )?,
+            data: (
+                takeover::DATA_ID,
+                format!("/articles/{}", article.src),
+                article.json.clone(),
+            ),
+            preload_app: false,
+        };
+        write(&dir.join("index.html"), &fill(&template, &rendered))?;
         write(
             &dir.join("oembed.json"),
             &json(&broadsheet_site::oembed(site, p)),
         )?;
     }
+    let index_url = site
+        .url()
+        .join("articles/index.json")
+        .map_err(|e| e.to_string())?;
+    let library = Rendered {
+        path: site.url().path().to_string(),
+        html_attributes: " lang=\"en\"".to_string(),
+        head: broadsheet_site::library_head(site),
+        body: broadsheet_web::prerender::library_body(
+            site.url().as_str(),
+            index_url.as_str(),
+            index,
+        )?,
+        data: (
+            takeover::LIBRARY_DATA_ID,
+            broadsheet_web::routes::library::INDEX_URL.to_string(),
+            index_json,
+        ),
+        preload_app: true,
+    };
+    write(&dist.join("index.html"), &fill(&template, &library))?;
     write(
         &dist.join("feed.xml"),
         &broadsheet_site::atom(site, &published),
@@ -73,18 +132,43 @@ pub fn build(dist: &Path, site: &Site) -> Result<(), String> {
     )?;
     write(&dist.join("robots.txt"), &broadsheet_site::robots(site))?;
     println!(
-        "build: {} article pages, feeds and sitemap for {}",
+        "build: the library and {} article pages, feeds and sitemap for {}",
         articles.len(),
         site.url()
     );
     Ok(())
 }
 
+/// The app shell: `shell.html`, or on a fresh Trunk build its `index.html`, which
+/// is then kept as `shell.html` before the library page replaces it.
+fn template(dist: &Path) -> Result<String, String> {
+    let shell = dist.join(SHELL);
+    let template = if shell.exists() {
+        read_text(&shell)?
+    } else {
+        read_text(&dist.join("index.html"))?
+    };
+    for needed in [TITLE, HTML, NOSCRIPT, "<body>"] {
+        if !template.contains(needed) {
+            return Err(format!(
+                "{}: no {needed} to fill in (not an app shell Trunk wrote)",
+                if shell.exists() {
+                    shell
+                } else {
+                    dist.join("index.html")
+                }
+                .display()
+            ));
+        }
+    }
+    if !shell.exists() {
+        write(&shell, &template)?;
+    }
+    Ok(template)
+}
+
 /// Every article the library lists, read and checked.
-fn read_library(articles: &Path) -> Result<Vec<Article>, String> {
-    let index_path = articles.join("index.json");
-    let index = library::parse(&read_text(&index_path)?)
-        .map_err(|e| format!("{}: {e}", index_path.display()))?;
+fn read_library(articles: &Path, index: &library::Index) -> Result<Vec<Article>, String> {
     let mut out = Vec::new();
     let mut problems = Vec::new();
     for entry in &index.articles {
@@ -120,44 +204,42 @@ fn read_library(articles: &Path) -> Result<Vec<Article>, String> {
     }
 }
 
-/// The article's page: the template with the article's head, its body rendered
-/// by the viewer's components, and the article file for the app to take over.
-fn article_page(
-    template: &str,
-    site: &Site,
-    article: &Article,
-    published: &PublishedArticle,
-) -> Result<String, String> {
-    let body = broadsheet_web::prerender::article_body(
-        published.url(site).as_str(),
-        published.json_url(site).as_str(),
-        article.page.clone(),
-    )?;
+/// The template with `page`'s head, its body rendered by the viewer's
+/// components, and its data for the app to take over.
+fn fill(template: &str, page: &Rendered) -> String {
+    let (id, src, json) = &page.data;
     // Data, never run, escaped so that nothing in the article can end the element.
     let data = format!(
-        "<script type=\"application/json\" id=\"{}\" data-src=\"/articles/{}\">{}</script>",
-        broadsheet_web::takeover::DATA_ID,
-        broadsheet_core::html::escape(&article.src),
-        broadsheet_site::script_data(article.json.trim())
+        "<script type=\"application/json\" id=\"{id}\" data-src=\"{}\">{}</script>",
+        broadsheet_core::html::escape(src),
+        broadsheet_site::script_data(json.trim())
     );
-    // The app loads after the article is on screen: no preload of its module
-    // and wasm competing with the stylesheet and pictures.
-    let template = without_tags(template, "<link rel=\"modulepreload\"");
-    let template = without_tags(&template, "<link rel=\"preload\"");
+    // An article's app loads after the article is on screen: no preload of its
+    // module and wasm competing with the stylesheet and pictures.
+    let template = if page.preload_app {
+        template.to_string()
+    } else {
+        let template = without_tags(template, "<link rel=\"modulepreload\"");
+        without_tags(&template, "<link rel=\"preload\"")
+    };
     let html = template
         .replacen(
             HTML,
-            &format!("<html{}>", broadsheet_site::html_attributes(&article.page)),
+            &format!(
+                "<html{} {}=\"{}\">",
+                page.html_attributes,
+                takeover::PRERENDERED,
+                broadsheet_core::html::escape(&page.path)
+            ),
             1,
         )
-        .replacen(TITLE, &broadsheet_site::head(site, published), 1);
+        .replacen(TITLE, &page.head, 1);
     // The "needs JavaScript" notice is not true of this page.
     let (before, rest) = html.split_once(NOSCRIPT).expect("checked above");
     let after = rest
         .split_once("</noscript>")
         .map_or(rest, |(_, after)| after);
-    let html = format!("{before}{after}");
-    Ok(html.replacen("<body>", &format!("<body>\n{body}\n{data}"), 1))
+    format!("{before}{after}").replacen("<body>", &format!("<body>\n{}\n{data}", page.body), 1)
 }
 
 /// `html` without the tags that start with `start` (up to their `>`).

@@ -98,24 +98,35 @@ pub fn head(site: &Site, article: &PublishedArticle) -> String {
         script_json(&json_ld(site, article))
     ));
 
-    tags.link(
-        "alternate",
-        Some("application/atom+xml"),
-        site.atom_url().as_str(),
-        Some(site.name()),
-    );
-    tags.link(
-        "alternate",
-        Some("application/feed+json"),
-        site.json_feed_url().as_str(),
-        Some(site.name()),
-    );
+    tags.feeds(site);
     tags.link(
         "alternate",
         Some("application/json+oembed"),
         site.oembed_url(article.slug()).as_str(),
         Some(headline),
     );
+    tags.0
+}
+
+/// What the library page (`/`, the front page) says of itself: the title and
+/// description its component sets ("Library — site name"), the canonical
+/// link, Open Graph and Twitter summary tags of a website, and the feeds.
+pub fn library_head(site: &Site) -> String {
+    let title = format!("Library — {}", site.name());
+    let description = format!("Articles to read in {}.", site.name());
+    let mut tags = Tags::default();
+    tags.line(format!("<title>{}</title>", escape(&title)));
+    tags.name("description", &description);
+    tags.link("canonical", None, site.url().as_str(), None);
+    tags.property("og:type", "website");
+    tags.property("og:title", site.name());
+    tags.property("og:description", &description);
+    tags.property("og:url", site.url().as_str());
+    tags.property("og:site_name", site.name());
+    tags.name("twitter:card", "summary");
+    tags.name("twitter:title", site.name());
+    tags.name("twitter:description", &description);
+    tags.feeds(site);
     tags.0
 }
 
@@ -188,6 +199,16 @@ impl Tags {
         }
         tag.push('>');
         self.line(tag);
+    }
+
+    /// The discovery links of the site's Atom feed and JSON Feed.
+    fn feeds(&mut self, site: &Site) {
+        for (kind, url) in [
+            ("application/atom+xml", site.atom_url()),
+            ("application/feed+json", site.json_feed_url()),
+        ] {
+            self.link("alternate", Some(kind), url.as_str(), Some(site.name()));
+        }
     }
 }
 

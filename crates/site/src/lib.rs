@@ -1,5 +1,6 @@
 //! Broadsheet's published site, minus the article bodies: everything
-//! `broadsheet build` writes around the pre-rendered `articles/<slug>/index.html`.
+//! `broadsheet build` writes around the pre-rendered `articles/<slug>/index.html`
+//! and `index.html`.
 //!
 //! Pure functions from a [`Page`](broadsheet_core::page::Page) to strings, with no
 //! file system and no clock:
@@ -8,6 +9,7 @@
 //! | --- | --- | --- |
 //! | `<title>`, description, canonical link, Open Graph, Twitter card, JSON-LD, feed and oEmbed discovery | [`head()`] | the `<head>` of `articles/<slug>/index.html` |
 //! | `lang` and `dir` for `<html>` | [`html_attributes`] | its `<html>` tag |
+//! | the library's title, description, canonical link, Open Graph, feed discovery | [`library_head`] | the `<head>` of `index.html` |
 //! | schema.org `NewsArticle` | [`json_ld`] (also inside [`head()`]) | |
 //! | oEmbed 1.0 `rich` response (an iframe of `/embed`) | [`oembed`] | `articles/<slug>/oembed.json` |
 //! | Atom 1.0 feed | [`atom`] | `feed.xml` |
@@ -62,7 +64,7 @@ pub use body::body_html;
 pub use common::script_data;
 pub use dates::{rfc3339, w3c_datetime};
 pub use feeds::{atom, json_feed, robots, sitemap};
-pub use head::{head, html_attributes, og_locale};
+pub use head::{head, html_attributes, library_head, og_locale};
 pub use json_ld::json_ld;
 pub use oembed::{OEMBED_HEIGHT, OEMBED_WIDTH, oembed};
 pub use site::{MAX_SLUG, PublishedArticle, Site, check_slug, check_unique, slug_for};

@@ -97,6 +97,7 @@ pub fn show() {
         render_into(&main);
         body.set_text_content(None);
         let _ = body.append_child(&main);
+        names::clear_elsewhere();
     }
 }
 

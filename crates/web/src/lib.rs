@@ -30,7 +30,7 @@ use routes::library::LibraryRoute;
 use routes::read::{ArticleRoute, ReadRoute};
 
 /// Entry point: mounts the app on `<body>`, in place of the static page on a
-/// pre-rendered article page (`takeover`) — unless `embed.js` loaded this module
+/// pre-rendered page (`takeover`) — unless `embed.js` loaded this module
 /// for `<broadsheet-article>` elements on another site (it sets
 /// `window.__broadsheetEmbed`), where only `element::mount_article` is used.
 pub fn start() {
@@ -49,14 +49,20 @@ pub fn start() {
                 history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
         }
     }
-    match takeover::preloaded() {
-        Some(preloaded) => takeover::after_first_frame(move || {
+    match takeover::found() {
+        takeover::Found::Shell => leptos::mount::mount_to_body(App),
+        takeover::Found::Elsewhere => takeover::mount_in_place(App),
+        takeover::Found::Page { article, library } => takeover::after_first_frame(move || {
             takeover::mount_in_place(move || {
-                provide_context(preloaded);
+                if let Some(article) = article {
+                    provide_context(article);
+                }
+                if let Some(library) = library {
+                    provide_context(library);
+                }
                 view! { <App/> }
             })
         }),
-        None => leptos::mount::mount_to_body(App),
     }
 }
 

@@ -1,4 +1,5 @@
-//! Names the Rust side shares with `public/embed.js` and `style/main.css`.
+//! Names the Rust side shares with `public/embed.js`, `public/boot.js` and
+//! `style/main.css`.
 //! Written here once; the tests below fail when the other side says otherwise.
 
 use leptos::prelude::window;
@@ -13,6 +14,20 @@ pub const EMBED_ROOT: &str = "bs-embed";
 pub const EMBED_FLAG: &str = "__broadsheetEmbed";
 /// The article's body: the blocks a reader reads, tracked for progress.
 pub const ARTICLE_BODY: &str = "article-body";
+
+/// The attribute of `<html>` that names the path a pre-rendered page was
+/// rendered for (`broadsheet build`; see `crate::takeover`).
+pub const PRERENDERED: &str = "data-prerendered";
+/// The attribute `boot.js` sets on `<html>` when the page was rendered for
+/// another path; the stylesheet hides the page until the app replaces it.
+pub const ELSEWHERE: &str = "data-elsewhere";
+
+/// Shows the page again, once the app is on it (or has stopped).
+pub fn clear_elsewhere() {
+    if let Some(root) = leptos::prelude::document().document_element() {
+        let _ = root.remove_attribute(ELSEWHERE);
+    }
+}
 
 /// A CSS class selector: `class(ARTICLE_BODY)` is `.article-body`.
 pub fn class(name: &str) -> String {
@@ -29,6 +44,7 @@ mod tests {
     use super::*;
 
     const EMBED_JS: &str = include_str!("../../../public/embed.js");
+    const BOOT_JS: &str = include_str!("../../../public/boot.js");
     const CSS: &str = include_str!("../../../style/main.css");
 
     fn quoted(name: &str) -> bool {
@@ -45,6 +61,17 @@ mod tests {
         assert!(
             EMBED_JS.contains(&format!("window.{EMBED_FLAG} = true")),
             "embed.js sets window.{EMBED_FLAG}"
+        );
+    }
+
+    #[test]
+    fn boot_js_and_the_stylesheet_hide_a_page_rendered_elsewhere() {
+        for name in [PRERENDERED, ELSEWHERE] {
+            assert!(BOOT_JS.contains(&format!("'{name}'")), "boot.js: {name}");
+        }
+        assert!(
+            CSS.contains(&format!("html[{ELSEWHERE}] body")),
+            "main.css: {ELSEWHERE}"
         );
     }
 

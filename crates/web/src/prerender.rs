@@ -1,9 +1,11 @@
-//! Natively (feature `ssr`): an article page as HTML, rendered by the same
+//! Natively (feature `ssr`): pre-rendered pages as HTML, rendered by the same
 //! components the browser runs, for `broadsheet build`. The browser takes the
-//! page over with `crate::takeover`.
+//! pages over with `crate::takeover`.
 
 use crate::App;
 use crate::loader::{Loaded, Preloaded};
+use crate::routes::library::PreloadedLibrary;
+use broadsheet_core::library::Index;
 use broadsheet_core::page::Page;
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
@@ -13,15 +15,30 @@ use std::sync::Arc;
 /// The body of the page at `address` (absolute) that shows `page`, read from
 /// the article file at `json_url` (absolute).
 pub fn article_body(address: &str, json_url: &str, page: Page) -> Result<String, String> {
+    let preloaded = Preloaded(Arc::new(Loaded {
+        url: json_url.to_string(),
+        page,
+    }));
+    render(address, move || provide_context(preloaded))
+}
+
+/// The body of the library page at `address` (absolute): `index`, read from
+/// `index_url` (absolute).
+pub fn library_body(address: &str, index_url: &str, index: Index) -> Result<String, String> {
+    let library = PreloadedLibrary {
+        url: index_url.to_string(),
+        index,
+    };
+    render(address, move || provide_context(library))
+}
+
+/// The app at `address`, with the data `provide` puts in context.
+fn render(address: &str, provide: impl FnOnce()) -> Result<String, String> {
     crate::links::render_at(address)?;
     let path = url::Url::parse(address)
         .map_err(|e| format!("{address}: {e}"))?
         .path()
         .to_string();
-    let preloaded = Preloaded(Arc::new(Loaded {
-        url: json_url.to_string(),
-        page,
-    }));
     let owner = Owner::new_root(Some(Arc::new(hydration_context::SsrSharedContext::new())));
     let html = owner.with(move || {
         provide_context(RequestUrl::new(&path));
@@ -29,7 +46,7 @@ pub fn article_body(address: &str, json_url: &str, page: Page) -> Result<String,
         // components set is collected here and dropped.
         let (meta, _head) = leptos_meta::ServerMetaContext::new();
         provide_context(meta);
-        provide_context(preloaded);
+        provide();
         view! { <App/> }.to_html()
     });
     Ok(html)
@@ -67,5 +84,28 @@ mod tests {
             !html.contains("Loading article") && !html.contains("skeleton"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn the_library_page_lists_the_library_without_reading_states() {
+        let index =
+            broadsheet_core::library::parse(include_str!("../../../public/articles/index.json"))
+                .unwrap();
+        let html = library_body(
+            "https://news.example/",
+            "https://news.example/articles/index.json",
+            index,
+        )
+        .unwrap();
+        assert!(
+            html.contains(
+                r#"<a href="/articles/iran-diplomat-defects-2011/">Former Iran diplomat: Iran leaders would slaughter people in a revolt</a>"#
+            ),
+            "{html}"
+        );
+        assert!(html.contains("2 min read"), "{html}");
+        assert!(!html.contains("Loading the list"), "{html}");
+        // Only the reader's browser knows.
+        assert!(!html.contains("Unread"), "{html}");
     }
 }

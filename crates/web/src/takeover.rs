@@ -1,38 +1,89 @@
-//! Taking over a pre-rendered article page (`broadsheet build`).
+//! Taking over a pre-rendered page (`broadsheet build`): an article page, or
+//! the library at `/`.
 //!
-//! Such a page holds the article as HTML, readable with no script, and the
-//! article file itself in `<script type="application/json" id="bs-article"
-//! data-src="/articles/x.json">` (never run: the strict CSP allows it). The app
-//! renders the same page from that data, without fetching it, and swaps it in
-//! for the static one in the same task, so the browser never paints in
-//! between: no flash, no layout shift, and the reader stays on the same line.
+//! Such a page says which address it was rendered for (`<html
+//! data-prerendered="/articles/x/">`). It holds its content as HTML, readable
+//! with no script, and its data in `<script type="application/json" id="bs-article"
+//! data-src="/articles/x.json">` (or `id="bs-library"` with the library's index),
+//! never run: the strict CSP allows it. The app renders the same page from that
+//! data, without fetching it, and swaps it in for the static one in the same
+//! task, so the browser never paints in between: no flash, no layout shift, and
+//! the reader stays on the same line.
+//!
+//! A host that answers every unknown address with `index.html` (`trunk serve`
+//! does) sends the library page for `/read?src=…` too. `boot.js` then marks
+//! `<html data-elsewhere>`, the stylesheet hides the library, and the app
+//! replaces it at once.
 
 use crate::api;
 use crate::loader::Preloaded;
+use crate::routes::library::PreloadedLibrary;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The id of the script element that carries the article.
+/// The id of the script element that carries a pre-rendered article.
 pub const DATA_ID: &str = "bs-article";
+/// The id of the script element that carries the pre-rendered library's index.
+pub const LIBRARY_DATA_ID: &str = "bs-library";
+pub use crate::names::PRERENDERED;
 
-/// The article this page came with, if it is a pre-rendered article page.
-pub fn preloaded() -> Option<Preloaded> {
-    let script = document().get_element_by_id(DATA_ID)?;
-    let src = script.get_attribute("data-src")?;
-    let url = api::absolute_url(&src).ok()?;
-    let json = script.text_content()?;
-    // For the service worker, which may not have seen this page arrive: it
-    // keeps the page and its article for reading offline.
-    crate::offline::note_fetched(&window().location().href().unwrap_or_default());
-    crate::offline::note_fetched(&url);
-    match Preloaded::parse(url, &json) {
-        Ok(p) => Some(p),
-        Err(e) => {
-            // The page is still readable as it is; the app fetches the file instead.
-            web_sys::console::warn_1(&format!("Broadsheet: {src}: {}", e.message()).into());
-            None
-        }
+/// What the document the app starts in already shows.
+pub enum Found {
+    /// Trunk's empty shell.
+    Shell,
+    /// A page rendered for another address (see the module's notes).
+    Elsewhere,
+    /// This address's page, with the data it carries (none if unreadable: the
+    /// app then fetches as usual).
+    Page {
+        article: Option<Preloaded>,
+        library: Option<PreloadedLibrary>,
+    },
+}
+
+/// What this document is.
+pub fn found() -> Found {
+    let Some(path) = document()
+        .document_element()
+        .and_then(|root| root.get_attribute(PRERENDERED))
+    else {
+        return Found::Shell;
+    };
+    if window().location().pathname().ok().as_deref() != Some(path.as_str()) {
+        return Found::Elsewhere;
     }
+    // For the service worker, which may not have seen this page arrive: it
+    // keeps the page for reading offline.
+    crate::offline::note_fetched(&window().location().href().unwrap_or_default());
+    Found::Page {
+        article: data(DATA_ID).and_then(|(url, json)| {
+            crate::offline::note_fetched(&url);
+            Preloaded::parse(url.clone(), &json)
+                .map_err(|e| warn(&url, &e.message()))
+                .ok()
+        }),
+        library: data(LIBRARY_DATA_ID).and_then(|(url, json)| {
+            broadsheet_core::library::parse(&json)
+                .map(|index| PreloadedLibrary {
+                    url: url.clone(),
+                    index,
+                })
+                .map_err(|e| warn(&url, &e))
+                .ok()
+        }),
+    }
+}
+
+/// The absolute address and the text of the data script `id`.
+fn data(id: &str) -> Option<(String, String)> {
+    let script = document().get_element_by_id(id)?;
+    let url = api::absolute_url(&script.get_attribute("data-src")?).ok()?;
+    Some((url, script.text_content()?))
+}
+
+/// The page is still readable as it is; the app fetches the file instead.
+fn warn(url: &str, problem: &str) {
+    web_sys::console::warn_1(&format!("Broadsheet: {url}: {problem}").into());
 }
 
 /// Runs `f` once the browser has shown the static page: its paint is what the
@@ -45,16 +96,17 @@ pub fn after_first_frame(f: impl FnOnce() + 'static) {
 }
 
 /// Mounts `app` in place of what the page showed before it: the body's
-/// elements, and the article's data, which the app has read; other scripts stay.
+/// elements, and the data scripts, which the app has read; other scripts stay.
 pub fn mount_in_place<V: IntoView + 'static>(app: impl FnOnce() -> V + 'static) {
     let body = document().body().expect("a page has a body");
     let children = body.children();
     let before: Vec<web_sys::Element> = (0..children.length())
         .filter_map(|i| children.item(i))
-        .filter(|e| e.tag_name() != "SCRIPT" || e.id() == DATA_ID)
+        .filter(|e| e.tag_name() != "SCRIPT" || e.id() == DATA_ID || e.id() == LIBRARY_DATA_ID)
         .collect();
     leptos::mount::mount_to(body.clone().unchecked_into(), app).forget();
     for element in before {
         element.remove();
     }
+    crate::names::clear_elsewhere();
 }

@@ -14,12 +14,28 @@ use leptos_router::hooks::use_navigate;
 /// Where the library's list lives, relative to the site root.
 pub const INDEX_URL: &str = "/articles/index.json";
 
+/// The list a pre-rendered library page carries (`crate::takeover`): shown at
+/// once, not fetched again.
+#[derive(Clone, Debug)]
+pub struct PreloadedLibrary {
+    /// Where it was read from (absolute), which its entries are relative to.
+    pub url: String,
+    pub index: Index,
+}
+
 #[component]
 pub fn LibraryRoute() -> impl IntoView {
-    let state: RwSignal<Option<Result<(String, Index), LoadError>>> = RwSignal::new(None);
+    let preloaded = use_context::<PreloadedLibrary>();
+    let skip_fetch = StoredValue::new(preloaded.is_some());
+    let state: RwSignal<Option<Result<(String, Index), LoadError>>> =
+        RwSignal::new(preloaded.map(|p| Ok((p.url, p.index))));
     let attempt = RwSignal::new(0u32);
     Effect::new(move |_| {
         attempt.track();
+        if skip_fetch.get_value() {
+            skip_fetch.set_value(false);
+            return;
+        }
         state.set(None);
         spawn_local(async move { state.set(Some(api::load_index(INDEX_URL).await)) });
     });
@@ -37,14 +53,19 @@ pub fn LibraryRoute() -> impl IntoView {
                         {index.articles.into_iter().map(|entry| {
                             let url = links::resolve(&entry.src, &index_url);
                             let href = links::viewer_href(&url);
-                            let state = storage::get(&resume::key_for(entry.id.as_deref(), &url))
-                                .and_then(|s| Position::from_json(&s))
-                                .map_or(ReadingState::Unread, |s| s.state());
-                            let (state_class, state_text) = match state {
-                                ReadingState::Unread => ("state-unread", "Unread".to_string()),
-                                ReadingState::Reading(p) => ("state-reading", format!("{p}% read")),
-                                ReadingState::Read => ("state-read", "Read".to_string()),
-                            };
+                            // Only this reader's browser knows what they have read: a
+                            // pre-rendered library says nothing rather than "Unread".
+                            let state = cfg!(target_arch = "wasm32").then(|| {
+                                let state = storage::get(&resume::key_for(entry.id.as_deref(), &url))
+                                    .and_then(|s| Position::from_json(&s))
+                                    .map_or(ReadingState::Unread, |s| s.state());
+                                let (class, text) = match state {
+                                    ReadingState::Unread => ("state-unread", "Unread".to_string()),
+                                    ReadingState::Reading(p) => ("state-reading", format!("{p}% read")),
+                                    ReadingState::Read => ("state-read", "Read".to_string()),
+                                };
+                                view! { " · " <span class=format!("reading-state {class}")>{text}</span> }
+                            });
                             let dir = entry.language.as_deref().map(|l| broadsheet_core::article::direction_of(l).as_str());
                             view! {
                                 <li class="library-item" lang=entry.language.clone() dir=dir>
@@ -53,8 +74,7 @@ pub fn LibraryRoute() -> impl IntoView {
                                     <p class="library-meta">
                                         {entry.published.map(|d| view! { <time datetime=d.clone()>{dates::format(&d)}</time> " · " })}
                                         <span>{format!("{} min read", entry.minutes)}</span>
-                                        " · "
-                                        <span class=format!("reading-state {state_class}")>{state_text}</span>
+                                        {state}
                                     </p>
                                 </li>
                             }
@@ -80,9 +100,12 @@ fn SavedArticles() -> impl IntoView {
             usage.try_set(offline::estimate().await);
         })
     };
-    if offline.supported {
-        refresh();
-    }
+    // In an effect: in the browser only, not while pre-rendering.
+    Effect::new(move |_| {
+        if offline.supported {
+            refresh();
+        }
+    });
     let remove = move |urls: Vec<String>| {
         leptos::task::spawn_local(async move {
             let result = offline::remove(&urls).await;
