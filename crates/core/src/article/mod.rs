@@ -11,6 +11,7 @@
 //! This file holds the model; the rest is split by concern:
 //!
 //! - `parse.rs`: JSON → [`Article`] ([`parse()`], [`parse_bytes`], [`from_value`]).
+//! - `write.rs`: [`Article`] → JSON ([`to_json`]), as the samples are written.
 //! - `json.rs`: the path-reporting JSON object reader the parser is built on.
 //! - `error.rs`: [`FormatError`], the error every step returns.
 //! - `decode.rs`: file bytes → text ([`decode_text`], [`too_large`]).
@@ -23,12 +24,14 @@ mod error;
 mod json;
 mod language;
 mod parse;
+mod write;
 
 pub use dates::is_iso8601;
 pub use decode::{decode_text, too_large};
 pub use error::FormatError;
 pub use language::{Direction, direction_of};
 pub use parse::{from_value, parse, parse_bytes};
+pub use write::to_json;
 
 /// The only major version this viewer reads.
 pub const SUPPORTED_MAJOR: u32 = 1;
