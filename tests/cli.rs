@@ -197,3 +197,95 @@ fn build_fails_on_a_broken_article_naming_its_file_and_json_path() {
         "nothing is published"
     );
 }
+
+// --- broadsheet import ---------------------------------------------------
+
+const IMPORT_FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/import");
+const WIRE_STORY: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/fixtures/000_a54c394dac301752.txt"
+);
+
+/// The flags that make the wire story's scraped text into the sample article.
+const WIRE_STORY_FLAGS: &[&str] = &[
+    "--id=iran-diplomat-defects-2011",
+    "--language=en",
+    "--section=Middle East",
+    "--published=2011-03-01",
+    "--tag=Iran",
+    "--tag=Green Wave",
+    "--tag=Mir Hossein Mousavi",
+    "--tag=Mahdi Karroubi",
+    "--tag=Arab world uprisings",
+    "--related=https://en.wikipedia.org/wiki/Mir-Hossein_Mousavi=Mir-Hossein Mousavi=Prime minister of Iran from 1981 to 1989 and a 2009 presidential candidate.",
+    "--related=https://en.wikipedia.org/wiki/Mehdi_Karroubi=Mehdi Karroubi=Former speaker of the Iranian parliament and a 2009 presidential candidate.",
+    "--related=https://en.wikipedia.org/wiki/2011%E2%80%932012_Iranian_protests=2011–2012 Iranian protests",
+    "--related=https://iranhumanrights.org/=Center for Human Rights in Iran=The human rights group formerly known as the International Campaign for Human Rights in Iran.",
+    "--source=News Agencies",
+    "--syndicated",
+];
+
+#[test]
+fn import_prints_the_wire_story_as_the_sample() {
+    let mut args = vec!["import", "text", WIRE_STORY];
+    args.extend(WIRE_STORY_FLAGS);
+    let out = broadsheet(&args);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let sample =
+        std::fs::read_to_string(format!("{ARTICLES}/iran-diplomat-defects-2011.json")).unwrap();
+    assert_eq!(text(&out.stdout), format!("{sample}\n"));
+    assert_eq!(text(&out.stderr), "");
+}
+
+#[test]
+fn import_out_writes_the_article_and_the_index_as_broadsheet_index_does() {
+    let dir = scratch("import-out");
+    let mut args = vec!["import", "text", WIRE_STORY, "--out", dir.to_str().unwrap()];
+    args.extend(WIRE_STORY_FLAGS);
+    let out = broadsheet(&args);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let written = std::fs::read_to_string(dir.join("iran-diplomat-defects-2011.json")).unwrap();
+    let sample =
+        std::fs::read_to_string(format!("{ARTICLES}/iran-diplomat-defects-2011.json")).unwrap();
+    assert_eq!(written.trim_end(), sample);
+    let index = std::fs::read_to_string(dir.join("index.json")).unwrap();
+    let out = broadsheet(&["index", dir.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert_eq!(
+        std::fs::read_to_string(dir.join("index.json")).unwrap(),
+        index
+    );
+    assert!(
+        index.contains("\"src\": \"iran-diplomat-defects-2011.json\""),
+        "{index}"
+    );
+    let out = broadsheet(&[
+        "validate",
+        dir.join("iran-diplomat-defects-2011.json")
+            .to_str()
+            .unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
+#[test]
+fn import_warns_on_stderr_and_fails_on_an_unreadable_file() {
+    let out = broadsheet(&["import", "text", &format!("{IMPORT_FIXTURES}/scraped.txt")]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("scraped.txt: warning: line "),
+        "{}",
+        text(&out.stderr)
+    );
+    let missing = format!("{IMPORT_FIXTURES}/no-such-file.txt");
+    let out = broadsheet(&["import", "text", &missing]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.starts_with(&format!("{missing}: cannot be read: ")),
+        "{stderr}"
+    );
+    let out = broadsheet(&["import", "text", WIRE_STORY, "--published", "yesterday"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("--published: \"yesterday\" is not an ISO 8601 date"));
+}

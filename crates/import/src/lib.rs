@@ -1,0 +1,168 @@
+//! Article JSON (format v1) from what publishers already have.
+//!
+//! One module per input format, each with `import(input, base) -> Result<Imported, ImportError>`:
+//!
+//! - [`text`]: scraped article text (headline, dek, "By …", paragraphs, photo rows).
+//! - [`jsonld`]: schema.org `NewsArticle` JSON-LD, alone or in an HTML page.
+//! - [`markdown`]: Markdown with YAML (`---`) or TOML (`+++`) front matter.
+//! - [`wordpress`]: a WordPress REST API post, with or without `_embed`.
+//! - [`feed`]: RSS 2.0 or Atom: one article per item.
+//! - [`ans`]: an Arc XP ANS story.
+//! - [`anf`]: an Apple News Format `article.json`.
+//!
+//! They share [`html`] (HTML → text, heading, quote and figure blocks, every URL
+//! through the core's `url_policy`), `escape` (plain text → literal Markdown) and
+//! [`slug`] (ids). [`import`] runs one of them, applies the command line's
+//! [`Options`] and checks that what comes out reads back through
+//! `broadsheet_core::article::parse` unchanged and without warnings.
+
+pub mod anf;
+pub mod ans;
+mod escape;
+pub mod feed;
+pub mod html;
+pub mod jsonld;
+pub mod markdown;
+pub mod options;
+pub mod slug;
+pub mod text;
+pub mod wordpress;
+
+use broadsheet_core::article::{self, Article, Meta};
+use std::fmt;
+
+pub use options::Options;
+
+/// What an importer made: the articles (one, or one per feed item) and what it
+/// skipped on the way, each warning naming the thing skipped.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Imported {
+    pub articles: Vec<Article>,
+    pub warnings: Vec<String>,
+}
+
+/// Why an input could not be imported: what is wrong and, when known, where.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportError {
+    pub message: String,
+    /// A line, a JSON path or a field name.
+    pub at: Option<String>,
+}
+
+impl ImportError {
+    pub fn new(message: impl Into<String>) -> Self {
+        ImportError {
+            message: message.into(),
+            at: None,
+        }
+    }
+
+    pub fn at(at: impl Into<String>, message: impl Into<String>) -> Self {
+        ImportError {
+            message: message.into(),
+            at: Some(at.into()),
+        }
+    }
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.at {
+            Some(at) => write!(f, "{at}: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// The input formats, as the command line names them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Jsonld,
+    Markdown,
+    Wordpress,
+    Feed,
+    Ans,
+    Anf,
+}
+
+/// Imports `input` as `format`, then applies `options` (overrides, ids) to every
+/// article and checks each one reads back as the viewer would read it.
+pub fn import(format: Format, input: &str, options: &Options) -> Result<Imported, ImportError> {
+    let base = options.base_url()?;
+    let base = base.as_ref();
+    let mut imported = match format {
+        Format::Text => text::import(input),
+        Format::Jsonld => jsonld::import(input, base),
+        Format::Markdown => markdown::import(input, base),
+        Format::Wordpress => wordpress::import(input, base),
+        Format::Feed => feed::import(input, base),
+        Format::Ans => ans::import(input, base),
+        Format::Anf => anf::import(input, base),
+    }?;
+    if imported.articles.is_empty() {
+        return Err(ImportError::new("there is no article in it"));
+    }
+    let several = imported.articles.len() > 1;
+    for (i, article) in imported.articles.iter_mut().enumerate() {
+        options.apply(article, several);
+        let again = article::parse(&article::to_json(article))
+            .map_err(|e| ImportError::new(format!("article {}: not valid: {e}", i + 1)))?;
+        if let Some(warning) = again.warnings.first() {
+            return Err(ImportError::new(format!(
+                "article {}: not valid: {warning}",
+                i + 1
+            )));
+        }
+        *article = again.article;
+    }
+    Ok(imported)
+}
+
+/// An article with `headline` and `body` and nothing else yet.
+pub(crate) fn new_article(headline: String, body: Vec<article::Block>) -> Article {
+    Article {
+        meta: Meta {
+            version: "1.0".into(),
+            id: None,
+            language: None,
+            section: None,
+            kicker: None,
+            headline,
+            dek: None,
+            byline: None,
+            source: None,
+            published: None,
+            updated: None,
+            tags: Vec::new(),
+            corrections: Vec::new(),
+        },
+        authors: Vec::new(),
+        lead: None,
+        body,
+        related: Vec::new(),
+        comments: None,
+    }
+}
+
+/// `s` trimmed, or `None` when nothing is left.
+pub(crate) fn non_empty(s: &str) -> Option<String> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+/// Every run of whitespace as one space, trimmed: text as a browser shows it.
+pub(crate) fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The "By A and B" line for authors, when the input has no byline of its own.
+pub(crate) fn byline_of(names: &[String]) -> Option<String> {
+    match names {
+        [] => None,
+        [one] => Some(format!("By {one}")),
+        [init @ .., last] => Some(format!("By {} and {last}", init.join(", "))),
+    }
+}

@@ -1,0 +1,191 @@
+//! The importers (`broadsheet_import`), run on the fixtures in
+//! tests/fixtures/import/.
+//!
+//! Each fixture's article JSON is also kept in tests/fixtures/import/expected/
+//! (the browser tests open those files in the viewer). After a deliberate change
+//! to an importer, rewrite them with
+//!
+//! ```text
+//! BLESS=1 CARGO_TARGET_DIR=/work/target-import cargo test -p broadsheet-import --test import
+//! ```
+//! and read the diff before committing it.
+
+use broadsheet_core::article::{self, Article, Block};
+use broadsheet_import::{Format, Imported, Options, import, options::parse_related};
+use std::path::Path;
+
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!("{ROOT}/tests/fixtures/import/{name}"))
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// Imports `name` and checks what every importer must give: articles that read
+/// back without warnings, ids the site accepts, and the same JSON as the expected
+/// file (rewritten with BLESS=1).
+fn run(format: Format, name: &str, options: &Options) -> Imported {
+    let imported =
+        import(format, &fixture(name), options).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let mut written = Vec::new();
+    for a in &imported.articles {
+        let json = article::to_json(a);
+        let parsed = article::parse(&json).unwrap();
+        assert!(parsed.warnings.is_empty(), "{name}: {:?}", parsed.warnings);
+        assert_eq!(&parsed.article, a, "{name}");
+        broadsheet_site::check_slug(a.meta.id.as_deref().unwrap()).unwrap();
+        let page = broadsheet_core::page::build(a);
+        assert_eq!(
+            broadsheet_core::invariants::page_problems(&page),
+            Vec::<String>::new()
+        );
+        written.push(json);
+    }
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    let expected = Path::new(ROOT).join(format!("tests/fixtures/import/expected/{stem}.json"));
+    let text = if written.len() == 1 {
+        written.remove(0)
+    } else {
+        format!("[\n{}\n]", written.join(",\n"))
+    } + "\n";
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::write(&expected, &text).unwrap();
+    } else {
+        let want = std::fs::read_to_string(&expected).unwrap_or_else(|e| {
+            panic!("{}: {e} (run with BLESS=1 to write it)", expected.display())
+        });
+        assert_eq!(
+            text,
+            want,
+            "{name}: the output differs from {}",
+            expected.display()
+        );
+    }
+    imported
+}
+
+fn one(imported: &Imported) -> &Article {
+    assert_eq!(imported.articles.len(), 1);
+    &imported.articles[0]
+}
+
+fn texts(a: &Article) -> String {
+    a.body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Text { markdown } => Some(markdown.as_str()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+fn figures(a: &Article) -> Vec<&article::Figure> {
+    a.lead
+        .iter()
+        .chain(a.body.iter().filter_map(|b| match b {
+            Block::Figure(f) => Some(f),
+            _ => None,
+        }))
+        .collect()
+}
+
+/// The text a reader sees: every text node of the built page, joined.
+fn shown(a: &Article) -> String {
+    use broadsheet_core::markdown::{Node, plain_text};
+    use broadsheet_core::page::Content;
+    let page = broadsheet_core::page::build(a);
+    page.body
+        .iter()
+        .map(|item| match &item.content {
+            Content::Node(n) => plain_text(std::slice::from_ref::<Node>(n)),
+            Content::Heading { text, .. } => text.clone(),
+            Content::Quote { text, .. } => text.clone(),
+            Content::Figure(f) => f.caption.clone().unwrap_or_default(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+// --- text ---------------------------------------------------------------
+
+fn wire_story_options() -> Options {
+    Options {
+        id: Some("iran-diplomat-defects-2011".into()),
+        language: Some("en".into()),
+        section: Some("Middle East".into()),
+        published: Some("2011-03-01".into()),
+        tags: ["Iran", "Green Wave", "Mir Hossein Mousavi", "Mahdi Karroubi", "Arab world uprisings"]
+            .map(String::from)
+            .to_vec(),
+        related: [
+            "https://en.wikipedia.org/wiki/Mir-Hossein_Mousavi=Mir-Hossein Mousavi=Prime minister of Iran from 1981 to 1989 and a 2009 presidential candidate.",
+            "https://en.wikipedia.org/wiki/Mehdi_Karroubi=Mehdi Karroubi=Former speaker of the Iranian parliament and a 2009 presidential candidate.",
+            "https://en.wikipedia.org/wiki/2011%E2%80%932012_Iranian_protests=2011–2012 Iranian protests",
+            "https://iranhumanrights.org/=Center for Human Rights in Iran=The human rights group formerly known as the International Campaign for Human Rights in Iran.",
+        ]
+        .map(|r| parse_related(r).unwrap())
+        .to_vec(),
+        source: Some("News Agencies".into()),
+        syndicated: true,
+        ..Options::default()
+    }
+}
+
+#[test]
+fn the_wire_story_imports_to_the_sample_field_for_field_and_byte_for_byte() {
+    let text = std::fs::read_to_string(format!(
+        "{ROOT}/../shared/fixtures/000_a54c394dac301752.txt"
+    ))
+    .unwrap();
+    let sample = std::fs::read_to_string(format!(
+        "{ROOT}/../shared/fixtures/iran-diplomat-defects-2011.json"
+    ))
+    .unwrap();
+    let imported = import(Format::Text, &text, &wire_story_options()).unwrap();
+    assert_eq!(imported.warnings, Vec::<String>::new());
+    let json = article::to_json(one(&imported));
+    let got: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let want: serde_json::Value = serde_json::from_str(&sample).unwrap();
+    assert_eq!(got, want);
+    assert_eq!(json, sample);
+}
+
+#[test]
+fn scraped_text_with_hostile_bits() {
+    let imported = run(Format::Text, "scraped.txt", &Options::default());
+    let a = one(&imported);
+    assert_eq!(
+        a.meta.headline,
+        "Council <b>approves</b> the harbour budget"
+    );
+    assert_eq!(
+        a.meta.dek.as_deref(),
+        Some("Councillors voted 9–2 for the plan & its *costs*.")
+    );
+    assert_eq!(a.meta.byline.as_deref(), Some("By Jo Bloggs"));
+    assert_eq!(
+        a.meta.id.as_deref(),
+        Some("council-b-approves-b-the-harbour-budget")
+    );
+    let f = figures(a);
+    assert_eq!(f.len(), 2);
+    let image = f[0].image.as_ref().unwrap();
+    assert_eq!(
+        (image.src.as_str(), image.alt.as_str()),
+        ("https://example.org/harbour.jpg", "The harbour")
+    );
+    assert_eq!(f[0].caption.as_deref(), Some("The harbour at dawn."));
+    assert_eq!(f[0].credit.as_deref(), Some("Jo Bloggs"));
+    assert!(f[1].image.is_none(), "a javascript: image is dropped");
+    assert_eq!(imported.warnings.len(), 1, "{:?}", imported.warnings);
+    let shown = shown(a);
+    assert!(
+        shown.contains("<script>alert(1)</script> is shown as text"),
+        "{shown}"
+    );
+    assert!(shown.contains("# Not a heading"), "{shown}");
+    assert!(shown.contains("1. Not a list"), "{shown}");
+    assert!(shown.contains("&amp; stays"), "{shown}");
+    assert_eq!(a.comments.as_ref().unwrap().label, "Comments");
+}
