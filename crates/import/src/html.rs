@@ -206,8 +206,13 @@ pub fn split_credit(text: &str) -> (Option<String>, Option<String>) {
         for label in labels {
             let mut from = 0;
             while let Some(i) = lower[from..].find(label).map(|i| i + from) {
-                let before = lower[..i].chars().next_back();
-                if before.is_none_or(|c| c.is_whitespace() || "(|[.—–-".contains(c))
+                // At the start, after a sentence or a separator; "©" anywhere.
+                let before = lower[..i].trim_end().chars().next_back();
+                let spaced = lower[..i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(char::is_whitespace);
+                if (before.is_none_or(|c| "(|[.!?—–-".contains(c)) || (*label == "©" && spaced))
                     && best.is_none_or(|(b, ..)| i < b)
                 {
                     best = Some((i, label.len(), keep));
