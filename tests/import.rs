@@ -98,7 +98,9 @@ fn shown(a: &Article) -> String {
     page.body
         .iter()
         .map(|item| match &item.content {
-            Content::Node(n) => plain_text(std::slice::from_ref::<Node>(n)),
+            Content::Node(n) => plain_text(std::slice::from_ref::<Node>(n))
+                .trim()
+                .to_string(),
             Content::Heading { text, .. } => text.clone(),
             Content::Quote { text, .. } => text.clone(),
             Content::Figure(f) => f.caption.clone().unwrap_or_default(),
@@ -188,4 +190,174 @@ fn scraped_text_with_hostile_bits() {
     assert!(shown.contains("1. Not a list"), "{shown}");
     assert!(shown.contains("&amp; stays"), "{shown}");
     assert_eq!(a.comments.as_ref().unwrap().label, "Comments");
+}
+
+// --- JSON-LD ------------------------------------------------------------
+
+#[test]
+fn jsonld_in_a_page_with_a_graph() {
+    let imported = run(Format::Jsonld, "jsonld-graph.html", &Options::default());
+    let a = one(&imported);
+    let m = &a.meta;
+    assert_eq!(m.headline, "Ferry timetable cut & fares rise");
+    assert_eq!(
+        m.dek.as_deref(),
+        Some("Islanders say the winter timetable leaves them stranded after 6pm")
+    );
+    assert_eq!(m.id.as_deref(), Some("ferry-timetable-cut"));
+    assert_eq!(
+        m.byline.as_deref(),
+        Some("By Ailsa Penrose and Morag Ellison")
+    );
+    assert_eq!(a.authors[0].name, "Ailsa Penrose");
+    assert_eq!(
+        a.authors[0].url.as_deref(),
+        Some("https://courier.example.org/author/ailsa-penrose/")
+    );
+    assert_eq!(
+        (a.authors[1].name.as_str(), a.authors[1].url.as_deref()),
+        ("Morag Ellison", None)
+    );
+    assert_eq!(m.published.as_deref(), Some("2024-06-04T08:30:00+01:00"));
+    assert_eq!(m.updated.as_deref(), Some("2024-06-04T12:05:00+01:00"));
+    assert_eq!(m.section.as_deref(), Some("Local"));
+    assert_eq!(m.tags, ["Ferries", "Carrow", "Transport"]);
+    assert_eq!(m.language.as_deref(), Some("en-GB"));
+    assert_eq!(
+        m.source.as_ref().unwrap().name.as_deref(),
+        Some("The Carrow Courier")
+    );
+    let lead = a.lead.as_ref().unwrap();
+    let image = lead.image.as_ref().unwrap();
+    assert_eq!(
+        image.src,
+        "https://courier.example.org/wp-content/uploads/2024/06/ferry-1280.jpg"
+    );
+    assert_eq!((image.width, image.height), (Some(1280), Some(853)));
+    assert_eq!(
+        lead.caption.as_deref(),
+        Some("The MV Skerry leaving Carrow quay.")
+    );
+    assert_eq!(lead.credit.as_deref(), Some("Tom Rudd / Carrow Courier"));
+    let f = figures(a);
+    assert_eq!(
+        f[1].image.as_ref().unwrap().alt,
+        "Passengers queue on the quay"
+    );
+    assert_eq!(
+        f[1].caption.as_deref(),
+        Some("The Tuesday queue at Carrow.")
+    );
+    assert_eq!(f[1].credit.as_deref(), Some("Jo Bloggs"));
+    assert!(a.body.contains(&Block::Heading {
+        text: "What changes".into(),
+        level: 2
+    }));
+    assert!(
+        a.body.iter().any(
+            |b| matches!(b, Block::Quote { cite: Some(c), .. } if c == "Carrow Island Council")
+        )
+    );
+    let md = texts(a);
+    assert!(
+        md.contains("[see the timetable](https://courier.example.org/documents/timetable.pdf)"),
+        "{md}"
+    );
+    assert!(
+        md.contains("- Return fare: £12.80 → £14.20\n\n  - Children under 5: free"),
+        "{md}"
+    );
+    let shown = shown(a);
+    assert!(shown.contains("said <b>urgent</b> in its title"), "{shown}");
+    assert!(shown.contains("as text &amp; complained"), "{shown}");
+    assert!(shown.contains("Read the statement or"), "{shown}");
+    for gone in [
+        "injected",
+        "alert",
+        "steal",
+        "tracking",
+        "color: red",
+        "Home",
+    ] {
+        assert!(
+            !shown.contains(gone) && !md.contains(gone),
+            "{gone} in {md}"
+        );
+    }
+    let warnings = imported.warnings.join("\n");
+    assert!(
+        warnings.contains("<iframe> (\"https://maps.example.com/embed?route=ferry\") dropped"),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("link \"javascript:alert('x')\" removed"),
+        "{warnings}"
+    );
+}
+
+#[test]
+fn jsonld_file_with_an_article_body() {
+    let imported = run(Format::Jsonld, "jsonld-article.json", &Options::default());
+    let a = one(&imported);
+    assert_eq!(
+        a.meta.headline,
+        "Ten things we learnt relighting a lighthouse"
+    );
+    assert_eq!(
+        a.meta.dek.as_deref(),
+        Some("A volunteer's notes: wicks, weather & the 1872 lens.")
+    );
+    assert_eq!(a.meta.id.as_deref(), Some("ten-things"));
+    assert_eq!(
+        a.meta.byline.as_deref(),
+        Some("By Ailsa Penrose and Carrow Harbour Light Trust")
+    );
+    assert_eq!(
+        a.authors[1].url.as_deref(),
+        Some("https://trust.example.org/")
+    );
+    assert_eq!(a.meta.published.as_deref(), Some("2024-05-30"));
+    assert_eq!(a.meta.updated, None);
+    assert_eq!(a.meta.language.as_deref(), Some("en"));
+    assert_eq!(a.meta.tags, ["Lighthouses", "Volunteering"]);
+    assert_eq!(
+        a.lead.as_ref().unwrap().image.as_ref().unwrap().src,
+        "https://trust.example.org/img/lens-1600.jpg"
+    );
+    assert_eq!(
+        imported.warnings,
+        ["dateModified: \"last Tuesday\" is not an ISO 8601 date; left out"]
+    );
+    let shown = shown(a);
+    assert_eq!(
+        shown,
+        "The lens weighs more than a car.\n1. It was made in Birmingham, not Glasgow.\n<script>alert(1)</script> is what one visitor typed into our guestbook &amp; we kept it.\n# is not a heading here, and *stars* stay stars."
+    );
+}
+
+#[test]
+fn jsonld_options_override() {
+    let options = Options {
+        id: Some("ferry".into()),
+        section: Some("Transport".into()),
+        tags: vec!["Ferries".into()],
+        base: Some("https://mirror.example.net/x/".into()),
+        ..Options::default()
+    };
+    let imported = import(Format::Jsonld, &fixture("jsonld-graph.html"), &options).unwrap();
+    let a = one(&imported);
+    assert_eq!(a.meta.id.as_deref(), Some("ferry"));
+    assert_eq!(a.meta.section.as_deref(), Some("Transport"));
+    assert_eq!(a.meta.tags, ["Ferries"]);
+    assert!(texts(a).contains("](https://mirror.example.net/documents/timetable.pdf)"));
+    let none = import(
+        Format::Jsonld,
+        "<html><body><p>x</p></body></html>",
+        &Options::default(),
+    );
+    assert!(
+        none.unwrap_err()
+            .to_string()
+            .starts_with("no schema.org article")
+    );
 }

@@ -158,6 +158,23 @@ pub(crate) fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// An ISO 8601 date as the format takes it, or `None` with a warning naming
+/// `field`. Accepts what the format accepts, plus an RFC 3339 date-time with
+/// a space for the `T` written by databases.
+pub(crate) fn date(field: &str, value: &str, warnings: &mut Vec<String>) -> Option<String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return None;
+    }
+    if article::is_iso8601(value) {
+        return Some(value.to_string());
+    }
+    warnings.push(format!(
+        "{field}: {value:?} is not an ISO 8601 date; left out"
+    ));
+    None
+}
+
 /// The "By A and B" line for authors, when the input has no byline of its own.
 pub(crate) fn byline_of(names: &[String]) -> Option<String> {
     match names {
