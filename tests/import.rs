@@ -361,3 +361,104 @@ fn jsonld_options_override() {
             .starts_with("no schema.org article")
     );
 }
+
+// --- Markdown -----------------------------------------------------------
+
+#[test]
+fn hugo_post_with_yaml_front_matter() {
+    let imported = run(Format::Markdown, "hugo-post.md", &Options::default());
+    let a = one(&imported);
+    let m = &a.meta;
+    assert_eq!(m.headline, "Night buses return to the coast road");
+    assert_eq!(
+        m.dek.as_deref(),
+        Some("After two years without them, the 22 and 23 night services run again from Friday.")
+    );
+    assert_eq!(m.id.as_deref(), Some("night-buses-return"));
+    assert_eq!(m.published.as_deref(), Some("2024-06-07T21:15:00+01:00"));
+    assert_eq!(m.updated.as_deref(), Some("2024-06-08T09:00:00Z"));
+    assert_eq!(m.language.as_deref(), Some("en-GB"));
+    assert_eq!(m.tags, ["Buses", "Transport", "Coast road"]);
+    assert_eq!(m.section.as_deref(), Some("Local"));
+    assert_eq!(m.byline.as_deref(), Some("By Morag Ellison and Jo Bloggs"));
+    assert_eq!(
+        a.authors[0].url.as_deref(),
+        Some("https://courier.example.org/author/morag/")
+    );
+    let lead = a.lead.as_ref().unwrap();
+    let image = lead.image.as_ref().unwrap();
+    assert_eq!(
+        image.src,
+        "https://courier.example.org/images/night-bus.jpg"
+    );
+    assert_eq!(
+        image.alt,
+        "A double-decker bus with its lights on at a seafront stop"
+    );
+    assert_eq!(
+        lead.caption.as_deref(),
+        Some("The first night bus at Harbour Street.")
+    );
+    assert_eq!(lead.credit.as_deref(), Some("Jo Bloggs"));
+    assert!(
+        !a.body
+            .iter()
+            .any(|b| matches!(b, Block::Heading { text, .. } if text == &m.headline))
+    );
+    assert!(a.body.contains(&Block::Heading {
+        text: "Who pays".into(),
+        level: 3
+    }));
+    let f = figures(a);
+    let timetable = f[1].image.as_ref().unwrap();
+    assert_eq!(
+        timetable.src,
+        "https://courier.example.org/news/night-buses-return/timetable.png"
+    );
+    assert_eq!(timetable.alt, "The timetable posted at the stop");
+    assert_eq!(f[1].caption.as_deref(), Some("The new timetable."));
+    assert_eq!(f[1].credit.as_deref(), Some("Carrow Council"));
+    let md = texts(a);
+    assert!(
+        md.contains("[council report](https://courier.example.org/reports/night-buses.pdf)"),
+        "{md}"
+    );
+    assert!(md.contains("and the operator's notice."), "{md}");
+    assert!(md.contains("| 22 | 00:00 | 05:00 |"), "{md}");
+    assert!(md.contains("  1. Singles £2"), "{md}");
+    assert!(
+        !md.contains("javascript") && !md.contains("onerror") && !md.contains("onclick"),
+        "{md}"
+    );
+    let shown = shown(a);
+    assert!(shown.contains("Typed in the form: <b>bold</b>"), "{shown}");
+    assert!(
+        shown.contains("Inline html tags are dropped, their text kept, and so is this."),
+        "{shown}"
+    );
+    assert!(md.contains("so is this.\\\nA new line."), "{md}");
+    assert!(!shown.contains("alert(\"markdown\")"), "{shown}");
+    assert!(shown.contains("The last bus was at 11pm."), "{shown}");
+}
+
+#[test]
+fn markdown_with_toml_front_matter() {
+    let imported = run(Format::Markdown, "toml-post.md", &Options::default());
+    let a = one(&imported);
+    assert_eq!(a.meta.headline, "Harbour wall repairs begin");
+    assert_eq!(
+        a.meta.dek.as_deref(),
+        Some("Work on the 1890 wall will close the east pier until August.")
+    );
+    assert_eq!(a.meta.published.as_deref(), Some("2024-06-10T07:00:00Z"));
+    assert_eq!(a.meta.byline.as_deref(), Some("By Ailsa Penrose"));
+    assert_eq!(a.meta.id.as_deref(), Some("harbour-wall-repairs-begin"));
+    assert_eq!(
+        a.lead.as_ref().unwrap().image.as_ref().unwrap().src,
+        "https://courier.example.org/images/wall.jpg"
+    );
+    assert!(a.body.contains(&Block::Heading {
+        text: "Closures".into(),
+        level: 4
+    }));
+}

@@ -169,6 +169,24 @@ pub(crate) fn date(field: &str, value: &str, warnings: &mut Vec<String>) -> Opti
     if article::is_iso8601(value) {
         return Some(value.to_string());
     }
+    // "2024-05-30 07:00:00 +0100", as Jekyll writes it.
+    if let Some((datetime, offset)) = value.rsplit_once(' ')
+        && let [sign @ (b'+' | b'-'), h1, h2, m1, m2] = offset.as_bytes()
+        && [h1, h2, m1, m2].iter().all(|b| b.is_ascii_digit())
+    {
+        let fixed = format!(
+            "{}{}{}{}:{}{}",
+            datetime.replacen(' ', "T", 1),
+            *sign as char,
+            *h1 as char,
+            *h2 as char,
+            *m1 as char,
+            *m2 as char
+        );
+        if article::is_iso8601(&fixed) {
+            return Some(fixed);
+        }
+    }
     warnings.push(format!(
         "{field}: {value:?} is not an ISO 8601 date; left out"
     ));
