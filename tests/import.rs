@@ -462,3 +462,121 @@ fn markdown_with_toml_front_matter() {
         level: 4
     }));
 }
+
+// --- WordPress ----------------------------------------------------------
+
+#[test]
+fn wordpress_post_with_embed() {
+    let imported = run(
+        Format::Wordpress,
+        "wordpress-post.json",
+        &Options::default(),
+    );
+    let a = one(&imported);
+    let m = &a.meta;
+    assert_eq!(
+        m.headline,
+        "Lifeboat crew rescue three from the Skerry rocks – <b>again</b>"
+    );
+    assert_eq!(
+        m.dek.as_deref(),
+        Some("Three people were brought ashore after their yacht’s engine failed …")
+    );
+    assert_eq!(m.id.as_deref(), Some("lifeboat-crew-rescue-three"));
+    assert_eq!(m.published.as_deref(), Some("2024-06-12T17:30:00Z"));
+    assert_eq!(m.updated.as_deref(), Some("2024-06-13T08:10:00Z"));
+    assert_eq!(m.section.as_deref(), Some("Local & Coast"));
+    assert_eq!(m.tags, ["Lifeboats", "RNLI"]);
+    assert_eq!(m.byline.as_deref(), Some("By Ailsa Penrose"));
+    assert_eq!(
+        a.authors[0].url.as_deref(),
+        Some("https://courier.example.org/author/ailsa/")
+    );
+    let lead = a.lead.as_ref().unwrap();
+    let image = lead.image.as_ref().unwrap();
+    assert_eq!(image.alt, "The Skerry rocks at low tide");
+    assert_eq!((image.width, image.height), (Some(2048), Some(1365)));
+    assert_eq!(
+        image.srcset.iter().map(|e| e.width).collect::<Vec<_>>(),
+        [300, 1024, 2048]
+    );
+    assert_eq!(
+        lead.caption.as_deref(),
+        Some("The Skerry rocks, where the yacht drifted.")
+    );
+    assert_eq!(lead.credit.as_deref(), Some("Jo Bloggs"));
+    let f = figures(a);
+    assert_eq!(f.len(), 2);
+    assert_eq!(
+        f[1].caption.as_deref(),
+        Some("The lifeboat reaches the yacht.")
+    );
+    assert_eq!(f[1].credit.as_deref(), Some("RNLI/Carrow"));
+    assert_eq!(f[1].image.as_ref().unwrap().srcset.len(), 2);
+    assert!(a.body.contains(&Block::Heading {
+        text: "“We were lucky”".into(),
+        level: 2
+    }));
+    assert!(a.body.contains(&Block::Quote {
+        text: "The sea does not care how experienced you are.".into(),
+        cite: Some("Coxswain Tom Rudd".into())
+    }));
+    assert!(a.body.contains(&Block::Quote {
+        text: "Always carry a VHF radio.".into(),
+        cite: Some("RNLI advice".into())
+    }));
+    let md = texts(a);
+    assert!(
+        md.contains("| Year | Launches |\n| --- | --- |\n| 2023 | 41 |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("- On scene: 4.31pm\n\n  - Tow rigged: 4.40pm"),
+        "{md}"
+    );
+    assert!(
+        md.contains("[on our site](https://courier.example.org/advice/)"),
+        "{md}"
+    );
+    assert!(md.contains("Footage from the helmet camera"), "{md}");
+    assert!(
+        !md.contains("javascript") && !md.contains("alert") && !md.contains("youtube.com/embed"),
+        "{md}"
+    );
+    let shown = shown(a);
+    assert!(
+        shown.contains("Readers wrote <script> in the comments &amp; we printed it."),
+        "{shown}"
+    );
+    let warnings = imported.warnings.join("\n");
+    assert!(
+        warnings
+            .contains("<iframe> (\"https://www.youtube.com/embed/xyz?feature=oembed\") dropped"),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("image \"javascript:alert(1)\" dropped"),
+        "{warnings}"
+    );
+}
+
+#[test]
+fn wordpress_post_without_embed() {
+    let imported = run(
+        Format::Wordpress,
+        "wordpress-plain.json",
+        &Options::default(),
+    );
+    let a = one(&imported);
+    assert_eq!(a.meta.id.as_deref(), Some("market-day-moves"));
+    assert_eq!(
+        a.meta.dek.as_deref(),
+        Some("From July the market will be held on Saturdays.")
+    );
+    assert_eq!(a.meta.updated, None, "modified equals date");
+    assert!(a.authors.is_empty() && a.lead.is_none());
+    assert!(texts(a).contains(
+        "[https://twitter.com/carrowcouncil/status/1](https://twitter.com/carrowcouncil/status/1)"
+    ));
+    assert_eq!(imported.warnings.len(), 2, "{:?}", imported.warnings);
+}

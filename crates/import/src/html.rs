@@ -623,7 +623,7 @@ impl Walker<'_> {
             let embedded = descendants
                 .iter()
                 .find(|e| EMBEDS.contains(&e.value().name()));
-            if let Some(embed) = embedded {
+            if embedded.is_some() || has_class(&el, "wp-block-embed") {
                 // An embed's figure (WordPress's wp-block-embed) often names what it shows.
                 let link = descendants
                     .iter()
@@ -632,9 +632,16 @@ impl Walker<'_> {
                         let raw = attr(e, "href")
                             .map(str::to_string)
                             .unwrap_or_else(|| collapse(&visible_text(**e)));
+                        let raw = non_empty(&raw)?;
                         link_url(&raw, self.base).filter(|u| u.starts_with("http"))
                     });
-                self.dropped(**embed);
+                match embedded {
+                    Some(embed) => self.dropped(**embed),
+                    None => self.warnings.push(format!(
+                        "embed {} dropped, its link kept: Broadsheet shows no embeds",
+                        link.as_deref().map_or("(no URL)".to_string(), shorten)
+                    )),
+                }
                 if let Some(url) = link {
                     out.push(Chunk::Md(format!(
                         "[{}]({})",
