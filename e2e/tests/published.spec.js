@@ -83,7 +83,7 @@ test('the head of an article page, read from the raw HTML', async ({ request }) 
   expect(response.headers()['content-type']).toMatch(/^text\/html/);
   const html = await response.text();
   const a = sample();
-  expect(html).toMatch(/<html lang="en" dir="ltr">/);
+  expect(html).toMatch(/<html lang="en" dir="ltr" data-prerendered="\/articles\/iran-diplomat-defects-2011\/">/);
   expect(decode(html.match(/<title>([^<]*)<\/title>/)[1])).toBe(`${a.headline} — Broadsheet`);
   const m = metas(html);
   expect(m.description).toEqual([a.dek]);
@@ -126,12 +126,13 @@ test('the head of the front page, read from the raw HTML', async ({ request }) =
   expect(html).toMatch(/<html lang="en" data-prerendered="\/">/);
   expect(decode(html.match(/<title>([^<]*)<\/title>/)[1])).toBe('Library — Broadsheet');
   const m = metas(html);
-  expect(m['og:type']).toBe('website');
-  expect(m['og:site_name']).toBe('Broadsheet');
-  expect(m.description).toBe('Articles to read in Broadsheet.');
-  expect(new URL(link(html, 'canonical')).pathname).toBe('/');
-  expect(new URL(link(html, 'alternate', 'application/atom+xml')).pathname).toBe('/feed.xml');
-  expect(new URL(link(html, 'alternate', 'application/feed+json')).pathname).toBe('/feed.json');
+  expect(m['og:type']).toEqual(['website']);
+  expect(m['og:site_name']).toEqual(['Broadsheet']);
+  expect(m.description).toEqual(['Articles to read in Broadsheet.']);
+  const path = (links) => links.map((l) => new URL(l).pathname);
+  expect(path(link(html, 'canonical'))).toEqual(['/']);
+  expect(path(link(html, 'alternate', 'application/atom+xml'))).toEqual(['/feed.xml']);
+  expect(path(link(html, 'alternate', 'application/feed+json'))).toEqual(['/feed.json']);
   // The app's module and wasm still preload: this page is also what a host
   // sends for /read?src=….
   expect(html).toMatch(/<link rel="modulepreload"/);
@@ -319,6 +320,20 @@ test('after the take-over: progress, minutes left, contents, settings, copy link
   await page.reload();
   await takenOver(page);
   await expect(page.getByRole('region', { name: 'Resume reading' })).toContainText(/Continue where you left off \(\d+%\)/);
+});
+
+test('the head stays true: one description, and the page\'s own tags only while on that page', async ({ page }) => {
+  await page.goto(IRAN);
+  await takenOver(page);
+  await expect(page.locator('meta[name="description"]')).toHaveCount(1);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', /\/articles\/iran-diplomat-defects-2011\/$/);
+  await expect(page.locator('script[type="application/ld+json"]')).toHaveCount(1);
+  // In-app navigation to the library.
+  await page.getByRole('link', { name: 'Broadsheet', exact: true }).click();
+  await expect(page.locator('.library-list')).toBeVisible();
+  await expect(page).toHaveTitle('Library — Broadsheet');
+  await expect(page.locator('link[rel="canonical"], meta[property^="og:"], script[type="application/ld+json"]')).toHaveCount(0);
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', 'Articles to read in Broadsheet.');
 });
 
 test('a link clicked before the app starts works as a plain link', async ({ page }) => {

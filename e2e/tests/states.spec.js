@@ -65,7 +65,11 @@ for (const [name, fail, title, message] of failures) {
 test('the library list failing to load has a message and Retry too', async ({ page }) => {
   let broken = true;
   await page.route('**/articles/index.json', (route) => (broken ? route.fulfill({ status: 503, body: '' }) : route.continue()));
-  await page.goto('/');
+  // The pre-rendered front page carries its list; the app fetches it when the
+  // reader comes to the library from another page.
+  await page.goto('/read?src=articles%2Fharbour-light-restoration.json');
+  await expect(page.locator('article h1')).toBeVisible();
+  await page.getByRole('link', { name: 'Broadsheet', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('HTTP 503');
   broken = false;
   await page.getByRole('button', { name: 'Retry' }).click();

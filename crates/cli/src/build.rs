@@ -16,6 +16,7 @@
 
 use broadsheet_core::{library, page};
 use broadsheet_site::{PublishedArticle, Site};
+use broadsheet_web::names::PAGE_HEAD;
 use broadsheet_web::takeover;
 use std::path::Path;
 
@@ -233,7 +234,11 @@ fn fill(template: &str, page: &Rendered) -> String {
             ),
             1,
         )
-        .replacen(TITLE, &page.head, 1);
+        .replacen(
+            TITLE,
+            &format!("<!--{PAGE_HEAD}-->\n{}<!--/{PAGE_HEAD}-->", page.head),
+            1,
+        );
     // The "needs JavaScript" notice is not true of this page.
     let (before, rest) = html.split_once(NOSCRIPT).expect("checked above");
     let after = rest

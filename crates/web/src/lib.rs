@@ -74,6 +74,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Title formatter=|title: String| if title.is_empty() { "Broadsheet".to_string() } else { format!("{title} — Broadsheet") }/>
         <Router>
+            <takeover::StaticHead/>
             <SiteChrome offline/>
             <main id="main" class="site-main">
                 <Routes fallback=NotFound>

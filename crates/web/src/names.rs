@@ -22,6 +22,10 @@ pub const PRERENDERED: &str = "data-prerendered";
 /// another path; the stylesheet hides the page until the app replaces it.
 pub const ELSEWHERE: &str = "data-elsewhere";
 
+/// The comments around the head tags a pre-rendered page was built with
+/// (`<!--page-head-->…<!--/page-head-->`): true of that page only.
+pub const PAGE_HEAD: &str = "page-head";
+
 /// Shows the page again, once the app is on it (or has stopped).
 pub fn clear_elsewhere() {
     if let Some(root) = leptos::prelude::document().document_element() {

@@ -74,6 +74,57 @@ pub fn found() -> Found {
     }
 }
 
+/// Keeps the head tags a pre-rendered page came with (its canonical link, Open
+/// Graph, JSON-LD) while the reader is on that page, for crawlers that run
+/// scripts; removes them once the app shows another page, or at once on a page
+/// rendered elsewhere. The title and description are the components' own
+/// (`leptos_meta` takes the `<title>` over; the static description goes, as
+/// the app adds its own).
+#[component]
+pub fn StaticHead() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| {
+        let here = location.pathname.get();
+        let rendered_for = document()
+            .document_element()
+            .and_then(|root| root.get_attribute(PRERENDERED));
+        forget_page_head(rendered_for.as_deref() == Some(here.as_str()));
+    });
+}
+
+/// Removes the page head's tags but its `<title>`; with `only_description`,
+/// just its `<meta name="description">`.
+fn forget_page_head(only_description: bool) {
+    let Some(head) = document().head() else {
+        return;
+    };
+    let nodes = head.child_nodes();
+    let mut inside = false;
+    let mut gone = Vec::new();
+    for node in (0..nodes.length()).filter_map(|i| nodes.item(i)) {
+        if node.node_type() == web_sys::Node::COMMENT_NODE {
+            let text = node.text_content().unwrap_or_default();
+            if text == crate::names::PAGE_HEAD {
+                inside = true;
+            } else if text == format!("/{}", crate::names::PAGE_HEAD) {
+                inside = false;
+            }
+            continue;
+        }
+        let Some(element) = node.dyn_ref::<web_sys::Element>() else {
+            continue;
+        };
+        let description = element.tag_name() == "META"
+            && element.get_attribute("name").as_deref() == Some("description");
+        if inside && element.tag_name() != "TITLE" && (description || !only_description) {
+            gone.push(element.clone());
+        }
+    }
+    for element in gone {
+        element.remove();
+    }
+}
+
 /// The absolute address and the text of the data script `id`.
 fn data(id: &str) -> Option<(String, String)> {
     let script = document().get_element_by_id(id)?;
