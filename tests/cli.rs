@@ -289,3 +289,44 @@ fn import_warns_on_stderr_and_fails_on_an_unreadable_file() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("--published: \"yesterday\" is not an ISO 8601 date"));
 }
+
+#[test]
+fn import_feed_needs_out_for_several_items_and_writes_each_with_the_index() {
+    let feed = format!("{IMPORT_FIXTURES}/rss-feed.xml");
+    let out = broadsheet(&["import", "feed", &feed]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("rss-feed.xml: holds 3 articles: write them with --out DIR")
+    );
+    let dir = scratch("import-feed");
+    let out = broadsheet(&[
+        "import",
+        "feed",
+        &feed,
+        "--section",
+        "Local",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let index = std::fs::read_to_string(dir.join("index.json")).unwrap();
+    for id in [
+        "harbour-festival-record",
+        "mill-street-closure",
+        "road-closure-on-mill-street",
+    ] {
+        let file = dir.join(format!("{id}.json"));
+        let article = std::fs::read_to_string(&file).unwrap();
+        assert!(article.contains("\"section\": \"Local\""), "{article}");
+        assert!(
+            index.contains(&format!("\"src\": \"{id}.json\"")),
+            "{index}"
+        );
+        let out = broadsheet(&["validate", file.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    let atom = format!("{IMPORT_FIXTURES}/atom-feed.xml");
+    let out = broadsheet(&["import", "feed", &atom]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("\"id\": \"the-lamp-turns-again\""));
+}

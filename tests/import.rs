@@ -41,25 +41,39 @@ fn run(format: Format, name: &str, options: &Options) -> Imported {
         );
         written.push(json);
     }
+    // One file per article: <fixture>.json, or <fixture>/<id>.json for a feed.
     let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
-    let expected = Path::new(ROOT).join(format!("tests/fixtures/import/expected/{stem}.json"));
-    let text = if written.len() == 1 {
-        written.remove(0)
-    } else {
-        format!("[\n{}\n]", written.join(",\n"))
-    } + "\n";
-    if std::env::var_os("BLESS").is_some() {
-        std::fs::write(&expected, &text).unwrap();
-    } else {
-        let want = std::fs::read_to_string(&expected).unwrap_or_else(|e| {
-            panic!("{}: {e} (run with BLESS=1 to write it)", expected.display())
-        });
-        assert_eq!(
-            text,
-            want,
-            "{name}: the output differs from {}",
-            expected.display()
-        );
+    let expected = Path::new(ROOT).join("tests/fixtures/import/expected");
+    let files: Vec<_> = match imported.articles.as_slice() {
+        [a] => vec![(expected.join(format!("{stem}.json")), a)],
+        all => all
+            .iter()
+            .map(|a| {
+                (
+                    expected
+                        .join(stem)
+                        .join(format!("{}.json", a.meta.id.as_deref().unwrap())),
+                    a,
+                )
+            })
+            .collect(),
+    };
+    for ((path, _), json) in files.iter().zip(written) {
+        let text = json + "\n";
+        if std::env::var_os("BLESS").is_some() {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, &text).unwrap();
+        } else {
+            let want = std::fs::read_to_string(path).unwrap_or_else(|e| {
+                panic!("{}: {e} (run with BLESS=1 to write it)", path.display())
+            });
+            assert_eq!(
+                text,
+                want,
+                "{name}: the output differs from {}",
+                path.display()
+            );
+        }
     }
     imported
 }
@@ -579,4 +593,112 @@ fn wordpress_post_without_embed() {
         "[https://twitter.com/carrowcouncil/status/1](https://twitter.com/carrowcouncil/status/1)"
     ));
     assert_eq!(imported.warnings.len(), 2, "{:?}", imported.warnings);
+}
+
+// --- feeds --------------------------------------------------------------
+
+#[test]
+fn rss_feed_with_content_encoded() {
+    let imported = run(Format::Feed, "rss-feed.xml", &Options::default());
+    assert_eq!(imported.articles.len(), 3);
+    let a = &imported.articles[0];
+    let m = &a.meta;
+    assert_eq!(m.headline, "Harbour festival draws record crowd");
+    assert_eq!(
+        m.dek.as_deref(),
+        Some("More than 12,000 people came to the quay on Saturday.")
+    );
+    assert_eq!(m.id.as_deref(), Some("harbour-festival-record"));
+    assert_eq!(m.published.as_deref(), Some("2024-06-15T17:00:00Z"));
+    assert_eq!(m.byline.as_deref(), Some("By Jo Bloggs"));
+    assert_eq!(m.tags, ["Events", "Harbour"]);
+    assert_eq!(m.language.as_deref(), Some("en-gb"));
+    assert_eq!(
+        m.source.as_ref().unwrap().name.as_deref(),
+        Some("The Carrow Courier – Local")
+    );
+    let lead = a.lead.as_ref().unwrap();
+    let image = lead.image.as_ref().unwrap();
+    assert_eq!(
+        image.src,
+        "https://courier.example.org/wp-content/uploads/2024/06/crowd.jpg"
+    );
+    assert_eq!((image.width, image.height), (Some(1600), Some(900)));
+    assert_eq!(
+        lead.caption.as_deref(),
+        Some("The quay at 3pm on Saturday.")
+    );
+    assert_eq!(lead.credit.as_deref(), Some("Ailsa Penrose"));
+    let f = figures(a);
+    assert_eq!(
+        f[1].image.as_ref().unwrap().src,
+        "https://courier.example.org/wp-content/uploads/2024/06/fireworks.jpg"
+    );
+    assert_eq!(f[1].credit.as_deref(), Some("Carrow Festival"));
+    assert!(a.body.contains(&Block::Heading {
+        text: "Next year".into(),
+        level: 3
+    }));
+    let shown = shown(a);
+    assert!(
+        shown.contains("Stallholders wrote <b>SOLD OUT</b> on their boards."),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("The programme ran until midnight."),
+        "{shown}"
+    );
+    assert!(!texts(a).contains("alert"), "{}", texts(a));
+
+    let b = &imported.articles[1];
+    assert_eq!(b.meta.id.as_deref(), Some("mill-street-closure"));
+    assert_eq!(b.meta.dek, None);
+    assert_eq!(
+        texts(b),
+        "Mill Street will be closed from Monday for *two weeks*.\n\nDiversions via Quay Road & Church Lane."
+    );
+    assert_eq!(
+        b.lead.as_ref().unwrap().image.as_ref().unwrap().src,
+        "https://courier.example.org/images/mill-street.jpg"
+    );
+    let c = &imported.articles[2];
+    assert_eq!(c.meta.id.as_deref(), Some("road-closure-on-mill-street"));
+    assert_eq!(texts(c), "Update: the closure is postponed.");
+}
+
+#[test]
+fn atom_feed() {
+    let imported = run(Format::Feed, "atom-feed.xml", &Options::default());
+    let a = one(&imported);
+    let m = &a.meta;
+    assert_eq!(m.headline, "The lamp turns again");
+    assert_eq!(m.id.as_deref(), Some("the-lamp-turns-again"));
+    assert_eq!(m.published.as_deref(), Some("2024-06-01T21:30:00Z"));
+    assert_eq!(m.updated.as_deref(), Some("2024-06-03T10:15:00Z"));
+    assert_eq!(m.byline.as_deref(), Some("By Ailsa Penrose and Tom Rudd"));
+    assert_eq!(
+        a.authors[0].url.as_deref(),
+        Some("https://trust.example.org/people/ailsa")
+    );
+    assert_eq!(m.tags, ["Lighthouses", "events"]);
+    assert_eq!(m.language.as_deref(), Some("en"));
+    assert_eq!(
+        m.dek.as_deref(),
+        Some("At 9.30pm on Saturday the light shone for the first time since 1984.")
+    );
+    assert!(a.body.contains(&Block::Quote {
+        text: "It was like the town took a breath.".into(),
+        cite: Some("Ailsa Penrose".into())
+    }));
+    let f = figures(a);
+    assert_eq!(
+        f[0].image.as_ref().unwrap().src,
+        "https://trust.example.org/news/images/lamp.jpg"
+    );
+    assert!(shown(a).contains("Visitors typed <script> into the guestbook &amp; we framed it."));
+    assert!(
+        imported.warnings.iter().any(|w| w.contains("<iframe>")),
+        "{:?}",
+        imported.warnings
+    );
 }
