@@ -67,6 +67,10 @@ export const ENGINES = {
         },
       },
     }),
+    // Scripts off in pages; WebDriver's own commands still work.
+    noScript: (caps) => {
+      caps['moz:firefoxOptions'].prefs['javascript.enabled'] = false;
+    },
   },
   webkit: {
     label: 'WebKitGTK',
@@ -78,6 +82,10 @@ export const ENGINES = {
       browserName: 'MiniBrowser',
       'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
     }),
+    // MiniBrowser takes WebKitSettings as options.
+    noScript: (caps) => {
+      caps['webkitgtk:browserOptions'].args.push('--enable-javascript=false');
+    },
   },
 };
 
@@ -119,12 +127,15 @@ export async function startDriver(name) {
   return {
     url,
     log,
-    /** A new browser (fresh profile, empty storage) for one test. */
-    async newSession() {
+    /** A new browser (fresh profile, empty storage) for one test; with
+     *  `{ script: false }`, one that runs no script in its pages. */
+    async newSession({ script = true } = {}) {
+      const capabilities = engine.capabilities();
+      if (!script) engine.noScript(capabilities);
       const driver = await new Builder()
         .disableEnvironmentOverrides()
         .usingServer(url)
-        .withCapabilities(engine.capabilities())
+        .withCapabilities(capabilities)
         .build();
       await driver.manage().setTimeouts({ script: 30_000, pageLoad: 30_000, implicit: 0 });
       await driver.manage().window().setRect({ width: 1280, height: 800 }).catch(() => {});

@@ -59,11 +59,16 @@ async function inFrame(driver, frame, fn) {
 
 async function wireStoryFlow(t) {
   if (!existsSync(storyPath)) return t.skip('../shared/fixtures is not beside this checkout');
-  const { driver } = t;
+  await setInject(t.driver, t.app, ['monitor']);
+  await openArticle(t, SAMPLE);
+  await readsTheWireStory(t.driver);
+}
+
+/** The sample on screen has every sentence of the wire story, both captions
+ *  with their credits, the comments line and the related links. */
+async function readsTheWireStory(driver) {
   const story = wireStory();
   assert.equal(story.paragraphs.length, 13);
-  await setInject(driver, t.app, ['monitor']);
-  await openArticle(t, SAMPLE);
   const seen = await run(driver, () => {
     const text = (el, css) => el?.querySelector(css)?.textContent.trim() ?? null;
     const article = document.querySelector('article');
@@ -117,6 +122,37 @@ async function wireStoryFlow(t) {
       summary: r.summary ?? null,
     })),
   );
+}
+
+// ---- 1b. With no script at all: the published pages (published.spec.js) ----
+
+async function noScriptFlow(t) {
+  if (!existsSync(storyPath)) return t.skip('../shared/fixtures is not beside this checkout');
+  const { driver } = t;
+  await setInject(driver, t.app, ['monitor']);
+  // Scripts really are off: boot.js would hide the library sent for this address.
+  await t.go(`${t.app}${readHref(SAMPLE)}`);
+  const fallback = await run(driver, () => ({
+    hidden: document.documentElement.hasAttribute('data-elsewhere'),
+    items: document.querySelectorAll('.library-item').length,
+  }));
+  assert.deepEqual(fallback, { hidden: false, items: index.articles.length });
+
+  await t.go(`${t.app}${articleHref(SAMPLE)}`);
+  assert.equal((await driver.findElements(By.css('#bs-article'))).length, 1, 'the page as built, not taken over');
+  await readsTheWireStory(driver);
+
+  // The front page lists the library, each article linked to its page, and the links work.
+  await t.go(`${t.app}/`);
+  const items = await run(driver, () =>
+    [...document.querySelectorAll('.library-item h2 a')].map((a) => ({ headline: a.textContent.trim(), href: a.getAttribute('href') })),
+  );
+  assert.deepEqual(
+    items,
+    index.articles.map((a) => ({ headline: a.headline, href: articleHref(`articles/${a.src}`) })),
+  );
+  await driver.findElement(By.linkText(harbour.headline)).click();
+  await poll(driver, () => textOf(driver, 'article h1'), (h) => h === harbour.headline, 'the article page opened from the library');
 }
 
 // ---- 2. Library → article → back (navigation.spec.js) ----
@@ -584,6 +620,7 @@ async function publishedFlow(t) {
 
 export const flows = [
   { name: 'the sample article has every sentence of the wire story, both captions with credits, and the related links', run: wireStoryFlow },
+  { name: 'with no script: the sample article page reads in full, and the front page lists the library', run: noScriptFlow, session: { script: false } },
   { name: 'library → article → back (and forward)', run: libraryFlow },
   { name: 'a published article page is taken over by the app, and tracks progress', run: publishedFlow },
   { name: 'reading progress follows the scroll, and a reload offers to continue there', run: progressFlow },

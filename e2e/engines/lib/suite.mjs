@@ -36,7 +36,7 @@ export function engineSuite(engine) {
 
   for (const flow of flows) {
     test(`${engine}: ${flow.name}`, { timeout: flow.timeout ?? 120_000 }, async (nodeTest) => {
-      const driver = await driverServer.newSession();
+      const driver = await driverServer.newSession(flow.session);
       const origins = new Set();
       let skipped = false;
       const t = {
