@@ -702,3 +702,121 @@ fn atom_feed() {
         imported.warnings
     );
 }
+
+// --- Arc XP ANS ---------------------------------------------------------
+
+#[test]
+fn ans_story_with_every_element_type() {
+    let imported = run(Format::Ans, "ans-story.json", &Options::default());
+    let a = one(&imported);
+    let m = &a.meta;
+    assert_eq!(
+        m.headline,
+        "Storm closes the coast road & cuts power to 2,000 homes"
+    );
+    assert_eq!(
+        m.dek.as_deref(),
+        Some("Gusts of 80mph brought down lines between Carrow and Hawden overnight.")
+    );
+    assert_eq!(m.id.as_deref(), Some("storm-closes-coast-road"));
+    assert_eq!(m.published.as_deref(), Some("2024-06-18T06:45:00Z"));
+    assert_eq!(m.updated.as_deref(), Some("2024-06-18T11:20:00.000Z"));
+    assert_eq!(m.language.as_deref(), Some("en"));
+    assert_eq!(m.section.as_deref(), Some("Local"));
+    assert_eq!(m.tags, ["Weather", "Power cuts"]);
+    assert_eq!(m.byline.as_deref(), Some("By Morag Ellison and Tom Rudd"));
+    assert_eq!(
+        a.authors[0].url.as_deref(),
+        Some("https://courier.example.org/author/morag-ellison/")
+    );
+    assert_eq!(a.authors[1].url, None);
+    assert_eq!(
+        m.source.as_ref().unwrap().name.as_deref(),
+        Some("The Carrow Courier")
+    );
+    assert_eq!(m.corrections.len(), 1);
+    assert_eq!(
+        m.corrections[0].text,
+        "An earlier version said 3,000 homes had lost power."
+    );
+    let lead = a.lead.as_ref().unwrap();
+    assert_eq!(
+        lead.caption.as_deref(),
+        Some("Waves over the sea wall at Hawden.")
+    );
+    assert_eq!(lead.credit.as_deref(), Some("Jo Bloggs"));
+    assert_eq!(
+        lead.image.as_ref().unwrap().alt,
+        "Waves breaking over a sea wall"
+    );
+    let f = figures(a);
+    assert_eq!(
+        f[1].credit.as_deref(),
+        Some("Ailsa Penrose, Carrow Courier")
+    );
+    assert_eq!(f[1].image.as_ref().unwrap().width, Some(1200));
+    assert!(a.body.contains(&Block::Heading {
+        text: "Where the power is off".into(),
+        level: 2
+    }));
+    assert!(a.body.contains(&Block::Quote {
+        text: "It was the worst night since 1987.".into(),
+        cite: Some("A Hawden resident".into())
+    }));
+    assert!(a.body.contains(&Block::Quote {
+        text: "Stay away from fallen lines.\n\nCall 105.".into(),
+        cite: None
+    }));
+    let md = texts(a);
+    assert!(
+        md.contains("[Hawden](https://courier.example.org/places/hawden)"),
+        "{md}"
+    );
+    assert!(
+        md.contains("- Carrow: 800 homes\n- 1. Mill Street\n  2. Quay Road"),
+        "{md}"
+    );
+    assert!(md.contains("* * *"), "{md}");
+    assert!(
+        md.contains("[Follow the storm live](https://courier.example.org/news/storm-live/)"),
+        "{md}"
+    );
+    assert!(md.contains("Not a real link"), "{md}");
+    assert!(md.contains("More on the storm\n\n- [Yesterday’s warning](https://courier.example.org/news/2024/06/17/storm-warning/)"), "{md}");
+    assert!(
+        md.ends_with("Power should be back by *Wednesday*, the network said."),
+        "{md}"
+    );
+    assert!(
+        !md.contains("alert") && !md.contains("evil") && !md.contains("widget"),
+        "{md}"
+    );
+    assert!(
+        shown(a).contains("Engineers wrote <script> on their work sheets &amp; nobody minded.")
+    );
+    assert_eq!(
+        a.related,
+        [article::Related {
+            title: "Last winter’s storms cost £2m".into(),
+            url: "https://courier.example.org/news/2024/01/storm-costs/".into(),
+            summary: Some("The council’s bill for repairs.".into())
+        }]
+    );
+    let warnings = imported.warnings.join("\n");
+    for skipped in [
+        "raw_html",
+        "oembed_response",
+        "custom_embed",
+        "reference",
+        "video",
+    ] {
+        assert!(
+            warnings.contains(&format!("\"{skipped}\" element skipped")),
+            "{skipped}: {warnings}"
+        );
+    }
+    assert!(
+        warnings.contains("related_content.basic[1]: skipped"),
+        "{warnings}"
+    );
+}

@@ -193,6 +193,30 @@ pub(crate) fn date(field: &str, value: &str, warnings: &mut Vec<String>) -> Opti
     None
 }
 
+/// Consecutive text blocks as one (formats that give a block per paragraph).
+pub(crate) fn merge_text(blocks: Vec<article::Block>) -> Vec<article::Block> {
+    let mut out: Vec<article::Block> = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        match (out.last_mut(), block) {
+            (Some(article::Block::Text { markdown: last }), article::Block::Text { markdown }) => {
+                last.push_str("\n\n");
+                last.push_str(&markdown);
+            }
+            (_, block) => out.push(block),
+        }
+    }
+    out
+}
+
+/// `text` safe inside an HTML attribute value or element, for formats whose
+/// parts are rebuilt as HTML and converted by [`html`].
+pub(crate) fn html_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 /// The "By A and B" line for authors, when the input has no byline of its own.
 pub(crate) fn byline_of(names: &[String]) -> Option<String> {
     match names {

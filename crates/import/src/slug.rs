@@ -46,7 +46,10 @@ pub fn id_for(text: &str) -> String {
 /// The last path segment of a URL without its extension, as a slug: the id a
 /// feed item or a WordPress post already has in its address.
 pub fn from_url(url: &str) -> Option<String> {
-    let url = url::Url::parse(url).ok()?;
+    // A site-relative address ("/news/story/") names its slug too.
+    let url = url::Url::parse(url)
+        .or_else(|_| url::Url::parse("https://relative.invalid/")?.join(url))
+        .ok()?;
     let segment = url.path_segments()?.rfind(|s| !s.is_empty())?;
     let stem = segment.rsplit_once('.').map_or(segment, |(stem, _)| stem);
     let id = id_for(stem);
@@ -131,5 +134,6 @@ mod tests {
             Some("story")
         );
         assert_eq!(from_url("https://example.org/"), None);
+        assert_eq!(from_url("/news/2024/06/storm/").as_deref(), Some("storm"));
     }
 }
