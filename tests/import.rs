@@ -820,3 +820,95 @@ fn ans_story_with_every_element_type() {
         "{warnings}"
     );
 }
+
+// --- Apple News Format --------------------------------------------------
+
+#[test]
+fn anf_article_with_nested_containers() {
+    let imported = run(Format::Anf, "anf-article.json", &Options::default());
+    let a = one(&imported);
+    let m = &a.meta;
+    assert_eq!(
+        m.headline,
+        "Rowers race for the Skerry Cup in the first regatta since 2019"
+    );
+    assert_eq!(
+        m.dek.as_deref(),
+        Some("Forty crews, one course and a very old cup.")
+    );
+    assert_eq!(m.byline.as_deref(), Some("By Jo Bloggs and Ailsa Penrose"));
+    assert_eq!(m.id.as_deref(), Some("skerry-cup-regatta"));
+    assert_eq!(m.language.as_deref(), Some("en-GB"));
+    assert_eq!(m.published.as_deref(), Some("2024-06-22T16:00:00Z"));
+    assert_eq!(m.updated.as_deref(), Some("2024-06-22T18:30:00Z"));
+    assert_eq!(m.tags, ["Rowing", "Regatta"]);
+    assert_eq!(
+        a.authors
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Jo Bloggs", "Ailsa Penrose"]
+    );
+    let lead = a.lead.as_ref().unwrap();
+    let image = lead.image.as_ref().unwrap();
+    assert_eq!(
+        image.src,
+        "https://courier.example.org/sport/2024/06/22/skerry-cup-regatta/regatta.jpg"
+    );
+    assert_eq!(image.alt, "Rowing boats on a calm harbour");
+    assert_eq!(
+        lead.caption.as_deref(),
+        Some("The start line off the east pier.")
+    );
+    assert_eq!(lead.credit.as_deref(), Some("Photo: Tom Rudd"));
+    let f = figures(a);
+    assert_eq!(f[1].caption.as_deref(), Some("The finish, at 3.40pm."));
+    assert_eq!(f[1].credit.as_deref(), Some("Carrow Rowing Club"));
+    assert!(a.body.contains(&Block::Heading {
+        text: "How the race was won".into(),
+        level: 2
+    }));
+    assert!(a.body.contains(&Block::Heading {
+        text: "Next year".into(),
+        level: 2
+    }));
+    assert!(a.body.contains(&Block::Quote {
+        text: "We trained all winter for six minutes.".into(),
+        cite: None
+    }));
+    assert!(a.body.contains(&Block::Quote {
+        text: "Best day of the year.".into(),
+        cite: None
+    }));
+    let md = texts(a);
+    assert!(
+        md.starts_with("The harbour was full of boats again on Saturday.\n\nThe **Skerry Cup**"),
+        "{md}"
+    );
+    assert!(
+        md.contains("[two lengths](https://courier.example.org/results)"),
+        "{md}"
+    );
+    assert!(
+        md.contains("[on the club site](https://club.example.org/results) and here."),
+        "{md}"
+    );
+    assert!(md.contains("\\*Stars\\* stay stars."), "{md}");
+    assert!(md.contains("A caption with no photo before it."), "{md}");
+    assert!(!md.contains("alert"), "{md}");
+    assert!(shown(a).contains("Spectators chanted <script> as a joke &amp; nobody understood."));
+    assert_eq!(a.related.len(), 1);
+    let warnings = imported.warnings.join("\n");
+    assert!(
+        warnings.contains("\"embedwebvideo\" component skipped"),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("\"advertisement\" component skipped"),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("metadata.links: \"javascript:alert(1)\" skipped"),
+        "{warnings}"
+    );
+}

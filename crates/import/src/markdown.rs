@@ -261,7 +261,11 @@ fn lead(
 }
 
 /// The body's top-level blocks.
-fn body_blocks(body: &str, base: Option<&Url>, warnings: &mut Vec<String>) -> Vec<Block> {
+pub(crate) fn body_blocks(
+    body: &str,
+    base: Option<&Url>,
+    warnings: &mut Vec<String>,
+) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut text: Vec<String> = Vec::new();
     let flush = |text: &mut Vec<String>, blocks: &mut Vec<Block>| {
