@@ -30,6 +30,8 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
+// Made once per run: the size of the import options does not matter.
+#[allow(clippy::large_enum_variant)]
 enum Command {
     /// Check article files (format v1): print each problem with its JSON path.
     Validate {

@@ -20,17 +20,13 @@ use crate::{
     ImportError, Imported, byline_of, date, html, jsonld, markdown, merge_text, new_article,
     non_empty,
 };
+use crate::{json_list as list, json_text as text};
 use broadsheet_core::article::{Author, Block, Figure, Image, Related};
 use serde_json::Value;
 use url::Url;
 
 pub fn import(input: &str, base: Option<&Url>) -> Result<Imported, ImportError> {
-    let doc: Value = serde_json::from_str(input.trim_start_matches('\u{feff}')).map_err(|e| {
-        ImportError::at(
-            format!("line {}, column {}", e.line(), e.column()),
-            format!("not valid JSON: {e}"),
-        )
-    })?;
+    let doc: Value = crate::parse_json(input)?;
     if !doc["components"].is_array() {
         return Err(ImportError::at(
             "components",
@@ -142,14 +138,6 @@ pub fn import(input: &str, base: Option<&Url>) -> Result<Imported, ImportError> 
         articles: vec![article],
         warnings,
     })
-}
-
-fn text(v: &Value) -> Option<String> {
-    v.as_str().and_then(non_empty)
-}
-
-fn list(v: &Value) -> &[Value] {
-    v.as_array().map_or(&[], Vec::as_slice)
 }
 
 /// An image URL: `bundle://x.jpg` is the file `x.jpg` beside the article.

@@ -21,17 +21,13 @@ use crate::{
     ImportError, Imported, byline_of, date, html, html_escape, merge_text, new_article, non_empty,
     slug,
 };
+use crate::{json_list as list, json_text as text};
 use broadsheet_core::article::{Author, Block, Correction, Figure, Image, Related, Source};
 use serde_json::Value;
 use url::Url;
 
 pub fn import(input: &str, base: Option<&Url>) -> Result<Imported, ImportError> {
-    let story: Value = serde_json::from_str(input.trim_start_matches('\u{feff}')).map_err(|e| {
-        ImportError::at(
-            format!("line {}, column {}", e.line(), e.column()),
-            format!("not valid JSON: {e}"),
-        )
-    })?;
+    let story: Value = crate::parse_json(input)?;
     if !story.is_object() {
         return Err(ImportError::new("expected an ANS story (a JSON object)"));
     }
@@ -133,14 +129,6 @@ pub fn import(input: &str, base: Option<&Url>) -> Result<Imported, ImportError> 
         articles: vec![article],
         warnings,
     })
-}
-
-fn text(v: &Value) -> Option<String> {
-    v.as_str().and_then(non_empty)
-}
-
-fn list(v: &Value) -> &[Value] {
-    v.as_array().map_or(&[], Vec::as_slice)
 }
 
 struct Reader<'a> {

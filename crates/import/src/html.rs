@@ -301,10 +301,10 @@ fn text_without(node: NodeRef, skip: Option<ego_tree::NodeId>) -> String {
                 if name == "br" || (BLOCKS.contains(&name) && n != node) {
                     out.push('\n');
                 }
-                if name == "img" {
-                    if let Some(alt) = e.attr("alt") {
-                        out.push_str(alt);
-                    }
+                if name == "img"
+                    && let Some(alt) = e.attr("alt")
+                {
+                    out.push_str(alt);
                 }
                 let mut children: Vec<_> = n.children().collect();
                 children.reverse();

@@ -44,12 +44,7 @@ pub fn import(input: &str, base: Option<&Url>) -> Result<Imported, ImportError> 
     let trimmed = input.trim_start_matches('\u{feff}').trim_start();
     let mut warnings = Vec::new();
     let (values, page) = if trimmed.starts_with('{') || trimmed.starts_with('[') {
-        let value: Value = serde_json::from_str(trimmed).map_err(|e| {
-            ImportError::at(
-                format!("line {}, column {}", e.line(), e.column()),
-                format!("not valid JSON: {e}"),
-            )
-        })?;
+        let value = crate::parse_json(trimmed)?;
         (vec![value], None)
     } else {
         let page = Html::parse_document(input);

@@ -33,8 +33,8 @@ use std::fmt;
 
 pub use options::Options;
 
-/// What an importer made: the articles (one, or one per feed item) and what it
-/// skipped on the way, each warning naming the thing skipped.
+/// What an importer made: the articles (one; one per item for a feed) and what
+/// it skipped on the way, each warning naming the thing skipped.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Imported {
     pub articles: Vec<Article>,
@@ -91,6 +91,7 @@ pub enum Format {
 /// Imports `input` as `format`, then applies `options` (overrides, ids) to every
 /// article and checks each one reads back as the viewer would read it.
 pub fn import(format: Format, input: &str, options: &Options) -> Result<Imported, ImportError> {
+    options.check()?;
     let base = options.base_url()?;
     let base = base.as_ref();
     let mut imported = match format {
@@ -145,6 +146,26 @@ pub(crate) fn new_article(headline: String, body: Vec<article::Block>) -> Articl
         related: Vec::new(),
         comments: None,
     }
+}
+
+/// A JSON input (a byte-order mark allowed), or where it stops being JSON.
+pub(crate) fn parse_json(input: &str) -> Result<serde_json::Value, ImportError> {
+    serde_json::from_str(input.trim_start_matches('\u{feff}')).map_err(|e| {
+        ImportError::at(
+            format!("line {}, column {}", e.line(), e.column()),
+            format!("not valid JSON: {e}"),
+        )
+    })
+}
+
+/// A JSON string's trimmed text, when it has any.
+pub(crate) fn json_text(v: &serde_json::Value) -> Option<String> {
+    v.as_str().and_then(non_empty)
+}
+
+/// A JSON array's items; nothing for anything else.
+pub(crate) fn json_list(v: &serde_json::Value) -> &[serde_json::Value] {
+    v.as_array().map_or(&[], Vec::as_slice)
 }
 
 /// `s` trimmed, or `None` when nothing is left.

@@ -17,12 +17,7 @@ use serde_json::Value;
 use url::Url;
 
 pub fn import(input: &str, base: Option<&Url>) -> Result<Imported, ImportError> {
-    let post: Value = serde_json::from_str(input.trim_start_matches('\u{feff}')).map_err(|e| {
-        ImportError::at(
-            format!("line {}, column {}", e.line(), e.column()),
-            format!("not valid JSON: {e}"),
-        )
-    })?;
+    let post: Value = crate::parse_json(input)?;
     // A list of posts (/wp/v2/posts) holds the one wanted first.
     let post = match &post {
         Value::Array(items) => items
@@ -34,7 +29,7 @@ pub fn import(input: &str, base: Option<&Url>) -> Result<Imported, ImportError> 
         return Err(ImportError::new("expected a post (a JSON object)"));
     }
     let mut warnings = Vec::new();
-    let text = |v: &Value| v.as_str().and_then(non_empty);
+    let text = crate::json_text;
     let rendered = |key: &str| {
         post[key]["rendered"]
             .as_str()
