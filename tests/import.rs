@@ -912,3 +912,67 @@ fn anf_article_with_nested_containers() {
         "{warnings}"
     );
 }
+
+// --- any input ----------------------------------------------------------
+
+mod any_input {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text with markup, entities, URLs and Markdown in it.
+    fn hostile() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop_oneof![
+                "[a-zA-Z0-9 .,*_#>|~^\\[\\]()!=:/-]{0,10}",
+                Just("<script>alert(1)</script>".to_string()),
+                Just("&lt;b&gt;".to_string()),
+                Just("&amp;amp;".to_string()),
+                Just("<img src=x onerror=alert(1)>".to_string()),
+                Just("<a href='javascript:alert(1)'>x</a>".to_string()),
+                Just("<p>".to_string()),
+                Just("</p>".to_string()),
+                Just("<ul><li>".to_string()),
+                Just("<figure><img src='/a.jpg'><figcaption>Photo: X".to_string()),
+                Just("\n".to_string()),
+                Just("\n\n".to_string()),
+                Just("\"".to_string()),
+                Just("\\".to_string()),
+                Just("![](javascript:x) |".to_string()),
+            ],
+            0..12,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    /// Whatever an importer makes of `input` is a valid article whose page
+    /// keeps every invariant, or an error; never a panic.
+    fn check(format: Format, input: &str) -> Result<(), TestCaseError> {
+        if let Ok(imported) = import(format, input, &Options::default()) {
+            for a in &imported.articles {
+                let page = broadsheet_core::page::build(a);
+                let problems = broadsheet_core::invariants::page_problems(&page);
+                prop_assert!(problems.is_empty(), "{problems:?}");
+                broadsheet_site::check_slug(a.meta.id.as_deref().unwrap()).unwrap();
+            }
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        #[test]
+        fn every_importer_makes_valid_articles_or_errors(title in hostile(), body in hostile()) {
+            let json = |s: &str| serde_json::Value::String(s.into()).to_string();
+            let (t, b) = (json(&title), json(&body));
+            check(Format::Text, &format!("{title}\n{body}"))?;
+            check(Format::Markdown, &format!("---\ntitle: {t}\n---\n{body}"))?;
+            check(Format::Jsonld, &format!(r#"{{"@type":"NewsArticle","headline":{t},"articleBody":{b},"image":{b}}}"#))?;
+            check(Format::Jsonld, &format!(r#"<script type="application/ld+json">{{"@type":"Article","headline":{t}}}</script><article>{body}</article>"#))?;
+            check(Format::Wordpress, &format!(r#"{{"title":{{"rendered":{t}}},"content":{{"rendered":{b}}},"slug":{t}}}"#))?;
+            check(Format::Feed, &format!("<rss><channel><item><title>{title}</title><description><![CDATA[{body}]]></description></item></channel></rss>"))?;
+            check(Format::Ans, &format!(r#"{{"headlines":{{"basic":{t}}},"content_elements":[{{"type":"text","content":{b}}},{{"type":"header","content":{b}}}]}}"#))?;
+            check(Format::Anf, &format!(r#"{{"title":{t},"components":[{{"role":"body","format":"html","text":{b}}},{{"role":"body","format":"markdown","text":{b}}}]}}"#))?;
+        }
+    }
+}

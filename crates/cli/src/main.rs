@@ -89,6 +89,7 @@ struct ImportOptions {
     /// The article's id (a slug: a-z, 0-9, "-"); else from the input's slug or headline.
     #[arg(long)]
     id: Option<String>,
+    /// The section, e.g. "Middle East".
     #[arg(long)]
     section: Option<String>,
     /// A BCP 47 language tag, e.g. en or ar.
@@ -101,11 +102,11 @@ struct ImportOptions {
     /// "="); repeat for more; replaces the input's.
     #[arg(long, value_name = "URL=TITLE[=SUMMARY]", value_parser = broadsheet_import::options::parse_related)]
     related: Vec<article::Related>,
-    /// ISO 8601, e.g. 2011-03-01 or 2011-03-01T14:05Z.
-    #[arg(long)]
+    /// The publication date, ISO 8601: 2011-03-01 or 2011-03-01T14:05Z.
+    #[arg(long, value_name = "DATE")]
     published: Option<String>,
-    /// ISO 8601.
-    #[arg(long)]
+    /// The date of the last update, ISO 8601.
+    #[arg(long, value_name = "DATE")]
     updated: Option<String>,
     /// The source's name.
     #[arg(long, value_name = "NAME")]

@@ -153,7 +153,13 @@ pub(crate) fn parse_json(input: &str) -> Result<serde_json::Value, ImportError> 
     serde_json::from_str(input.trim_start_matches('\u{feff}')).map_err(|e| {
         ImportError::at(
             format!("line {}, column {}", e.line(), e.column()),
-            format!("not valid JSON: {e}"),
+            // serde_json ends its message with " at line L column C", said above.
+            format!(
+                "not valid JSON: {}",
+                e.to_string()
+                    .rsplit_once(" at line ")
+                    .map_or(e.to_string(), |(m, _)| m.to_string())
+            ),
         )
     })
 }

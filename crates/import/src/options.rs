@@ -57,13 +57,14 @@ impl Options {
             }
         }
         if let Some(id) = &self.id
-            && slug::slugify(id) != *id
+            && slug::id_for(id) != *id
         {
             return Err(ImportError::at(
                 "--id",
                 format!(
-                    "{id:?} is not a slug: use lowercase a-z, 0-9 and \"-\" (e.g. {:?})",
-                    slug::slugify(id)
+                    "{id:?} is not an id: use at most {} of a-z, 0-9 and \"-\" (e.g. {:?})",
+                    slug::MAX_ID,
+                    slug::id_for(id)
                 ),
             ));
         }
@@ -104,7 +105,10 @@ impl Options {
             article.related.clone_from(&self.related);
         }
         let m = &mut article.meta;
-        let id = m.id.as_deref().map(slug::slugify).filter(|s| !s.is_empty());
+        let id =
+            m.id.as_deref()
+                .filter(|id| !slug::slugify(id).is_empty())
+                .map(slug::id_for);
         m.id = Some(id.unwrap_or_else(|| slug::id_for(&m.headline)));
     }
 }
