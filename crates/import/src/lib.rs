@@ -95,7 +95,7 @@ pub fn import(format: Format, input: &str, options: &Options) -> Result<Imported
     let base = options.base_url()?;
     let base = base.as_ref();
     let mut imported = match format {
-        Format::Text => text::import(input),
+        Format::Text => text::import(input, base),
         Format::Jsonld => jsonld::import(input, base),
         Format::Markdown => markdown::import(input, base),
         Format::Wordpress => wordpress::import(input, base),

@@ -13,10 +13,12 @@
 //! ```
 //!
 //! Paragraphs become text blocks (consecutive ones share a block), photo rows
-//! figure blocks. Every paragraph is escaped: it is shown as written.
+//! figure blocks (a relative image resolved against `--base`). Every paragraph
+//! is escaped: it is shown as written.
 
 use crate::{ImportError, Imported, escape, html, new_article, non_empty};
 use broadsheet_core::article::{Block, Comments, Figure, Image};
+use url::Url;
 
 /// The labels a scraped "comments" link has.
 const COMMENT_LABELS: &[&str] = &[
@@ -31,7 +33,7 @@ const COMMENT_LABELS: &[&str] = &[
     "join the conversation",
 ];
 
-pub fn import(input: &str) -> Result<Imported, ImportError> {
+pub fn import(input: &str, base: Option<&Url>) -> Result<Imported, ImportError> {
     let mut warnings = Vec::new();
     let mut lines: Vec<(usize, &str)> = input
         .lines()
@@ -82,24 +84,19 @@ pub fn import(input: &str) -> Result<Imported, ImportError> {
             let credit = rest
                 .next_if(|(_, l)| l.starts_with('|'))
                 .and_then(|(_, l)| credit_of(l.trim_matches('|')));
-            let image = match non_empty(src) {
-                None => None,
-                Some(src) => {
-                    match broadsheet_core::url_policy::image(&src) {
-                        Some(_) => Some(Image {
-                            src,
-                            alt: alt.trim().to_string(),
-                            width: None,
-                            height: None,
-                            srcset: Vec::new(),
-                        }),
-                        None => {
-                            warnings.push(format!("line {number}: image {src:?} dropped: not an http(s) or relative URL"));
-                            None
-                        }
-                    }
-                }
-            };
+            let mut image_warnings = Vec::new();
+            let image = html::image_url(src, base, &mut image_warnings).map(|src| Image {
+                src,
+                alt: alt.trim().to_string(),
+                width: None,
+                height: None,
+                srcset: Vec::new(),
+            });
+            warnings.extend(
+                image_warnings
+                    .into_iter()
+                    .map(|w| format!("line {number}: {w}")),
+            );
             body.push(Block::Figure(Figure {
                 image,
                 caption,
