@@ -366,7 +366,7 @@ impl Walker<'_> {
     /// everything is Markdown.
     fn blocks(&mut self, parent: NodeRef, top: bool, depth: usize, out: &mut Vec<Chunk>) {
         if depth > MAX_NESTING {
-            for p in tidy(&escape::inline(&visible_text(parent).replace('\n', "\\\n"))) {
+            for p in tidy(&escape::inline(&visible_text(parent)).replace('\n', "\\\n")) {
                 out.push(Chunk::Md(p));
             }
             return;

@@ -288,8 +288,12 @@ fn deep_nesting_is_read_as_text() {
         "<div><blockquote><ul><li>".repeat(300),
         "</li></ul></blockquote></div>".repeat(300)
     );
-    let c = convert(&html);
-    assert!(shown(&c.blocks).contains("deep"));
+    let c = convert(&html.replace("deep", "deep<br>and <b>deeper</b>"));
+    let md = md_of(&c.blocks);
+    assert!(
+        md.contains("deep\\\n") && md.contains(" and deeper"),
+        "{md}"
+    );
 }
 
 #[test]
