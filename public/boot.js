@@ -23,9 +23,26 @@
   //    `trunk serve` does. Hidden (style/main.css) until the app replaces it at
   //    once (crates/web/src/takeover.rs).
   const renderedFor = root.getAttribute('data-prerendered');
-  if (renderedFor !== null && renderedFor !== location.pathname) root.setAttribute('data-elsewhere', '');
+  const elsewhere = renderedFor !== null && renderedFor !== location.pathname;
+  if (elsewhere) root.setAttribute('data-elsewhere', '');
 
-  // 3. Starts downloading the article of /read?src=… or /embed?src=… now, in
+  // 3. A pre-rendered article page names the app's module instead of loading it
+  //    (crates/cli/src/build.rs): it starts once the page is parsed and painted,
+  //    so that neither it nor the wasm it fetches competes with the article's
+  //    text, stylesheet and pictures. At once, though, if the page is hidden (2).
+  const app = root.getAttribute('data-app');
+  if (app) {
+    const start = () => {
+      const script = document.createElement('script');
+      script.type = 'module';
+      script.src = app;
+      document.head.appendChild(script);
+    };
+    const afterPaint = () => requestAnimationFrame(() => setTimeout(start, 0));
+    document.addEventListener('DOMContentLoaded', elsewhere ? start : afterPaint, { once: true });
+  }
+
+  // 4. Starts downloading the article of /read?src=… or /embed?src=… now, in
   //    parallel with the wasm, rather than once the app asks for it. The app's own
   //    request (crates/web/src/api.rs) is then answered from this preload.
   //    Not when the service worker controls the page: it answers from its cache

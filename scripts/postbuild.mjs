@@ -1,6 +1,7 @@
 // Trunk post_build hook. From the real files of this build it writes:
 // - start-<hash>.js, the loader Trunk inlines into index.html, moved to its own
 //   file so the page runs under a CSP with no 'unsafe-inline' (docs/deploying.md);
+// - boot-<hash>.js, public/boot.js under a name that can be cached for good;
 // - through `broadsheet build` (the native command line), the published site:
 //   shell.html (Trunk's index.html, the app shell), the library pre-rendered
 //   into index.html, articles/<name>/index.html, feeds, sitemap, robots.txt;
@@ -15,7 +16,7 @@
 //   node scripts/postbuild.mjs [DIST_DIR]   (default: $TRUNK_STAGING_DIR, else dist)
 import { createHash } from 'node:crypto';
 import { brotli, gzip } from './compress.mjs';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -26,17 +27,32 @@ const dist = resolve(process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? 'dist')
 // adds an inline live-reload script too; that one stays (development only).
 // Run again on its own output, the app shell is shell.html (written below).
 const shellPath = join(dist, 'shell.html');
-const indexPath = (await readFile(shellPath).then(() => true, () => false)) ? shellPath : join(dist, 'index.html');
-const indexHtml = await readFile(indexPath, 'utf8');
+const templatePath = (await readFile(shellPath).then(() => true, () => false)) ? shellPath : join(dist, 'index.html');
+const templateHtml = await readFile(templatePath, 'utf8');
 const loader = /<script type="module">\s*(import init[\s\S]*?)<\/script>/;
-const inline = indexHtml.match(loader);
+const inline = templateHtml.match(loader);
 if (inline) {
   const name = `start-${createHash('sha256').update(inline[1]).digest('hex').slice(0, 16)}.js`;
   await writeFile(join(dist, name), inline[1].trim() + '\n');
-  await writeFile(indexPath, indexHtml.replace(loader, `<script type="module" src="/${name}"></script>`));
+  await writeFile(templatePath, templateHtml.replace(loader, `<script type="module" src="/${name}"></script>`));
   console.log(`loader: moved to ${name}`);
-} else if (!/<script type="module" src="\/start-[0-9a-f]+\.js">/.test(indexHtml)) {
-  throw new Error(`${indexPath}: Trunk's loader script was not found`);
+} else if (!/<script type="module" src="\/start-[0-9a-f]+\.js">/.test(templateHtml)) {
+  throw new Error(`${templatePath}: Trunk's loader script was not found`);
+}
+
+// boot.js under a hashed name, cached for good like the other hashed files: a
+// warm visit runs it from the browser's cache instead of revalidating it first,
+// and it blocks the parser (it must run before the first paint).
+const bootPath = join(dist, 'boot.js');
+if (await readFile(bootPath).then(() => true, () => false)) {
+  const boot = await readFile(bootPath);
+  const name = `boot-${createHash('sha256').update(boot).digest('hex').slice(0, 16)}.js`;
+  const shellHtml = await readFile(templatePath, 'utf8');
+  if (!shellHtml.includes('<script src="/boot.js"></script>')) throw new Error(`${templatePath}: no <script src="/boot.js">`);
+  await writeFile(join(dist, name), boot);
+  await rm(bootPath);
+  await writeFile(templatePath, shellHtml.replace('<script src="/boot.js"></script>', `<script src="/${name}"></script>`));
+  console.log(`boot.js: as ${name}`);
 }
 
 // The published site: the library and a pre-rendered page for every article,

@@ -21,7 +21,7 @@
 // - `caching: true` (the benchmark), as docs/deploying.md asks a production
 //   server to: Cache-Control from _headers, or where it says nothing hashed
 //   .js/.wasm/.css (name-<16 hex>.ext) and `immutablePrefixes` are
-//   `public, max-age=31536000, immutable`; HTML, JSON, boot.js and sw.js are
+//   `public, max-age=31536000, immutable`; HTML, JSON and sw.js are
 //   `no-cache`; anything else (images, icons) `public, max-age=3600`; every
 //   response has a strong ETag, and If-None-Match gets a 304.
 //   `caching: false` (the tests): `Cache-Control: no-store` on everything, the
@@ -52,7 +52,7 @@ import { TYPES, brotli, gzip, headerRules } from './harness.mjs';
 
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt', '.xml', '.webmanifest']);
 const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
-const REVALIDATE = /(\.html|\.json|\/boot\.js|\/sw\.js)$/;
+const REVALIDATE = /(\.html|\.json|\/sw\.js)$/;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /** br over gzip when both are accepted (q=0 refuses); null for neither. */

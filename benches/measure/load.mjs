@@ -52,8 +52,8 @@ async function timeToArticle({ server, pageServer, url, info }, peer, file) {
           const json = res.find((e) => e.name.includes(file));
           return {
             htmlReceived: nav?.responseEnd ?? null,
-            // Before the text: boot.js (parser-blocking, revalidated) and the CSS.
-            bootReceived: res.find((e) => e.name.endsWith('/boot.js'))?.responseEnd ?? null,
+            // Before the text: boot.js (parser-blocking) and the CSS.
+            bootReceived: res.find((e) => /\/boot-[0-9a-f]+\.js$/.test(e.name))?.responseEnd ?? null,
             cssReceived: res.find((e) => /\/main-[0-9a-f]+\.css$/.test(e.name))?.responseEnd ?? null,
             wasmReceived: wasm?.responseEnd ?? null,
             appStarted: window.__bench.startedAt ?? null,

@@ -83,7 +83,7 @@ test('the head of an article page, read from the raw HTML', async ({ request }) 
   expect(response.headers()['content-type']).toMatch(/^text\/html/);
   const html = await response.text();
   const a = sample();
-  expect(html).toMatch(/<html lang="en" dir="ltr" data-prerendered="\/articles\/iran-diplomat-defects-2011\/">/);
+  expect(html).toMatch(/<html lang="en" dir="ltr" data-prerendered="\/articles\/iran-diplomat-defects-2011\/" data-app="\/start-[0-9a-f]{16}\.js">/);
   expect(decode(html.match(/<title>([^<]*)<\/title>/)[1])).toBe(`${a.headline} — Broadsheet`);
   const m = metas(html);
   expect(m.description).toEqual([a.dek]);
@@ -343,6 +343,17 @@ test('a link clicked before the app starts works as a plain link', async ({ page
   await expect(page).toHaveURL(/\/$/);
   release();
   await expect(page.locator('.library-list a').first()).toBeVisible();
+});
+
+test('the library\'s open-by-URL form works before the app starts, as a plain form', async ({ page, baseURL }) => {
+  const release = await holdTheApp(page);
+  await page.goto('/');
+  await page.getByLabel('Open an article from its JSON address').fill(`${baseURL}/articles/harbour-light-restoration.json`);
+  await page.getByRole('button', { name: 'Open' }).click();
+  await expect(page).toHaveURL(/\/read\?src=http/);
+  release();
+  await expect(page.locator('article h1')).toHaveText(repoJson('public/articles/harbour-light-restoration.json').headline);
+  await expect(page).toHaveURL(HARBOUR);
 });
 
 test('the library, related links and /read?src= use the article addresses; in-app navigation renders the same page', async ({ page }) => {

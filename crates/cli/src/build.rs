@@ -16,7 +16,7 @@
 
 use broadsheet_core::{library, page};
 use broadsheet_site::{PublishedArticle, Site};
-use broadsheet_web::names::PAGE_HEAD;
+use broadsheet_web::names::{APP_MODULE, PAGE_HEAD};
 use broadsheet_web::takeover;
 use std::path::Path;
 
@@ -92,7 +92,7 @@ pub fn build(dist: &Path, site: &Site) -> Result<(), String> {
             ),
             preload_app: false,
         };
-        write(&dir.join("index.html"), &fill(&template, &rendered))?;
+        write(&dir.join("index.html"), &fill(&template, &rendered)?)?;
         write(
             &dir.join("oembed.json"),
             &json(&broadsheet_site::oembed(site, p)),
@@ -118,7 +118,7 @@ pub fn build(dist: &Path, site: &Site) -> Result<(), String> {
         ),
         preload_app: true,
     };
-    write(&dist.join("index.html"), &fill(&template, &library))?;
+    write(&dist.join("index.html"), &fill(&template, &library)?)?;
     write(
         &dist.join("feed.xml"),
         &broadsheet_site::atom(site, &published),
@@ -207,7 +207,7 @@ fn read_library(articles: &Path, index: &library::Index) -> Result<Vec<Article>,
 
 /// The template with `page`'s head, its body rendered by the viewer's
 /// components, and its data for the app to take over.
-fn fill(template: &str, page: &Rendered) -> String {
+fn fill(template: &str, page: &Rendered) -> Result<String, String> {
     let (id, src, json) = &page.data;
     // Data, never run, escaped so that nothing in the article can end the element.
     let data = format!(
@@ -215,19 +215,28 @@ fn fill(template: &str, page: &Rendered) -> String {
         broadsheet_core::html::escape(src),
         broadsheet_site::script_data(json.trim())
     );
-    // An article's app loads after the article is on screen: no preload of its
-    // module and wasm competing with the stylesheet and pictures.
-    let template = if page.preload_app {
-        template.to_string()
+    // An article's app starts after the article is on screen: no preload of its
+    // module and wasm competing with the stylesheet and pictures, and its module
+    // is not in the page, but named for boot.js to load after the first paint.
+    let (template, app) = if page.preload_app {
+        (template.to_string(), String::new())
     } else {
         let template = without_tags(template, "<link rel=\"modulepreload\"");
-        without_tags(&template, "<link rel=\"preload\"")
+        let template = without_tags(&template, "<link rel=\"preload\"");
+        let (template, module) = without_module_script(&template)?;
+        (
+            template,
+            format!(
+                " {APP_MODULE}=\"{}\"",
+                broadsheet_core::html::escape(&module)
+            ),
+        )
     };
     let html = template
         .replacen(
             HTML,
             &format!(
-                "<html{} {}=\"{}\">",
+                "<html{} {}=\"{}\"{app}>",
                 page.html_attributes,
                 takeover::PRERENDERED,
                 broadsheet_core::html::escape(&page.path)
@@ -244,7 +253,25 @@ fn fill(template: &str, page: &Rendered) -> String {
     let after = rest
         .split_once("</noscript>")
         .map_or(rest, |(_, after)| after);
-    format!("{before}{after}").replacen("<body>", &format!("<body>\n{}\n{data}", page.body), 1)
+    Ok(format!("{before}{after}").replacen("<body>", &format!("<body>\n{}\n{data}", page.body), 1))
+}
+
+/// The template without its module script (Trunk's loader, `start-<hash>.js`),
+/// and that script's address.
+fn without_module_script(template: &str) -> Result<(String, String), String> {
+    const START: &str = "<script type=\"module\" src=\"";
+    const END: &str = "\"></script>";
+    let at = template
+        .find(START)
+        .ok_or("the template has no <script type=\"module\" src=…>")?;
+    let rest = &template[at + START.len()..];
+    let end = rest
+        .find(END)
+        .ok_or("the template's module script is not closed")?;
+    Ok((
+        format!("{}{}", &template[..at], &rest[end + END.len()..]),
+        rest[..end].to_string(),
+    ))
 }
 
 /// `html` without the tags that start with `start` (up to their `>`).

@@ -22,6 +22,10 @@ pub const PRERENDERED: &str = "data-prerendered";
 /// another path; the stylesheet hides the page until the app replaces it.
 pub const ELSEWHERE: &str = "data-elsewhere";
 
+/// The attribute of a pre-rendered article page's `<html>` that names the
+/// app's module, which `boot.js` loads once the page is painted.
+pub const APP_MODULE: &str = "data-app";
+
 /// The comments around the head tags a pre-rendered page was built with
 /// (`<!--page-head-->…<!--/page-head-->`): true of that page only.
 pub const PAGE_HEAD: &str = "page-head";
@@ -69,8 +73,8 @@ mod tests {
     }
 
     #[test]
-    fn boot_js_and_the_stylesheet_hide_a_page_rendered_elsewhere() {
-        for name in [PRERENDERED, ELSEWHERE] {
+    fn boot_js_and_the_stylesheet_know_pre_rendered_pages() {
+        for name in [PRERENDERED, ELSEWHERE, APP_MODULE] {
             assert!(BOOT_JS.contains(&format!("'{name}'")), "boot.js: {name}");
         }
         assert!(

@@ -150,7 +150,9 @@ fn SavedArticles() -> impl IntoView {
     }
 }
 
-/// A small form: paste the URL of any article JSON and read it.
+/// A small form: paste the URL of any article JSON and read it. A plain GET to
+/// `/read?src=…` too, so that it works on the pre-rendered library before the
+/// app has taken it over (the CSP's `form-action 'self'` allows it).
 #[component]
 fn OpenByUrl() -> impl IntoView {
     let value = RwSignal::new(String::new());
@@ -169,10 +171,10 @@ fn OpenByUrl() -> impl IntoView {
         }
     };
     view! {
-        <form class="open-url" on:submit=on_submit>
+        <form class="open-url" action="/read" method="get" on:submit=on_submit>
             <label for="open-url-input">"Open an article from its JSON address"</label>
             <div class="open-url-row">
-                <input id="open-url-input" type="url" inputmode="url" placeholder="https://example.org/article.json"
+                <input id="open-url-input" name="src" type="url" inputmode="url" placeholder="https://example.org/article.json"
                     bind:value=value required=true/>
                 <button type="submit" class="button">"Open"</button>
             </div>
