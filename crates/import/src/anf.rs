@@ -17,8 +17,7 @@
 //! `bundle://name.jpg` image is the file `name.jpg` beside the article.
 
 use crate::{
-    ImportError, Imported, byline_of, date, html, jsonld, markdown, merge_text, new_article,
-    non_empty,
+    ImportError, Imported, date, html, jsonld, markdown, merge_text, new_article, non_empty,
 };
 use crate::{json_list as list, json_text as text};
 use broadsheet_core::article::{Author, Block, Figure, Image, Related};
@@ -113,15 +112,7 @@ pub fn import(input: &str, base: Option<&Url>) -> Result<Imported, ImportError> 
         .filter_map(text)
         .map(|name| Author { name, url: None })
         .collect();
-    article.meta.byline = byline.or_else(|| {
-        byline_of(
-            &article
-                .authors
-                .iter()
-                .map(|a| a.name.clone())
-                .collect::<Vec<_>>(),
-        )
-    });
+    article.meta.byline = byline;
     for link in list(&meta["links"]).iter().filter_map(text) {
         match html::link_url(&link, base) {
             Some(url) => article.related.push(Related {

@@ -18,11 +18,11 @@
 //! other type are skipped with a warning naming them.
 
 use crate::{
-    ImportError, Imported, byline_of, date, html, html_escape, merge_text, new_article, non_empty,
+    ImportError, Imported, author, date, html, html_escape, merge_text, new_article, non_empty,
     slug,
 };
 use crate::{json_list as list, json_text as text};
-use broadsheet_core::article::{Author, Block, Correction, Figure, Image, Related, Source};
+use broadsheet_core::article::{Block, Correction, Figure, Image, Related, Source};
 use serde_json::Value;
 use url::Url;
 
@@ -93,19 +93,10 @@ pub fn import(input: &str, base: Option<&Url>) -> Result<Imported, ImportError> 
     article.authors = list(&story["credits"]["by"])
         .iter()
         .filter_map(|c| {
-            Some(Author {
-                name: text(&c["name"]).or_else(|| text(&c["byline"]))?,
-                url: text(&c["url"]).and_then(|u| html::link_url(&u, base)),
-            })
+            let name = text(&c["name"]).or_else(|| text(&c["byline"]));
+            author(name.as_deref(), c["url"].as_str(), base)
         })
         .collect();
-    article.meta.byline = byline_of(
-        &article
-            .authors
-            .iter()
-            .map(|a| a.name.clone())
-            .collect::<Vec<_>>(),
-    );
     let promo = &story["promo_items"]["basic"];
     if promo.is_object() {
         article.lead = figure(promo, base, &mut warnings);
@@ -257,11 +248,6 @@ fn figure(e: &Value, base: Option<&Url>, warnings: &mut Vec<String>) -> Option<F
         return None;
     }
     let src = text(&e["url"]).and_then(|u| html::image_url(&u, base, warnings));
-    let dimension = |v: &Value| {
-        v.as_u64()
-            .and_then(|n| u32::try_from(n).ok())
-            .filter(|n| *n > 0)
-    };
     let names: Vec<String> = list(&e["credits"]["by"])
         .iter()
         .filter_map(|c| text(&c["name"]).or_else(|| text(&c["byline"])))
@@ -274,8 +260,8 @@ fn figure(e: &Value, base: Option<&Url>, warnings: &mut Vec<String>) -> Option<F
     let image = src.map(|src| Image {
         src,
         alt: text(&e["alt_text"]).unwrap_or_default(),
-        width: dimension(&e["width"]),
-        height: dimension(&e["height"]),
+        width: crate::json_size(&e["width"]),
+        height: crate::json_size(&e["height"]),
         srcset: Vec::new(),
     });
     (image.is_some() || caption.is_some()).then_some(Figure {

@@ -9,8 +9,8 @@
 //! `media:credit`). The feed gives the language and the source name (its title).
 //! Ids are made unique within the feed (`-2`, `-3`, …).
 
-use crate::{ImportError, Imported, byline_of, collapse, html, new_article, non_empty, slug};
-use broadsheet_core::article::{Author, Figure, Image, Source};
+use crate::{ImportError, Imported, author, collapse, html, new_article, non_empty, slug};
+use broadsheet_core::article::{Figure, Image, Source};
 use feed_rs::model::{Entry, Text};
 use std::collections::HashSet;
 use url::Url;
@@ -126,20 +126,8 @@ fn article_of(
     article.authors = entry
         .authors
         .iter()
-        .filter_map(|p| {
-            Some(Author {
-                name: non_empty(p.name.as_deref()?)?,
-                url: p.uri.as_deref().and_then(|u| html::link_url(u, base)),
-            })
-        })
+        .filter_map(|p| author(p.name.as_deref(), p.uri.as_deref(), base))
         .collect();
-    article.meta.byline = byline_of(
-        &article
-            .authors
-            .iter()
-            .map(|a| a.name.clone())
-            .collect::<Vec<_>>(),
-    );
     article.lead = lead(entry, base, warnings);
     Some(article)
 }

@@ -15,9 +15,10 @@
 //! `--base`, else the page's canonical URL, else the article's `url`.
 
 use crate::{
-    ImportError, Imported, byline_of, collapse, date, escape, html, new_article, non_empty, slug,
+    ImportError, Imported, author, byline_of, collapse, date, escape, html, new_article, non_empty,
+    slug,
 };
-use broadsheet_core::article::{Article, Author, Block, Figure, Image, Source};
+use broadsheet_core::article::{Article, Block, Figure, Image, Source};
 use scraper::{Html, Selector};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
@@ -140,20 +141,8 @@ pub fn import(input: &str, base: Option<&Url>) -> Result<Imported, ImportError> 
     article.authors = graph
         .objects_or_names(node.get("author"))
         .into_iter()
-        .filter_map(|(name, url)| {
-            Some(Author {
-                name: non_empty(&name)?,
-                url: url.and_then(|u| html::link_url(&u, base)),
-            })
-        })
+        .filter_map(|(name, url)| author(Some(&name), url.as_deref(), base))
         .collect();
-    article.meta.byline = byline_of(
-        &article
-            .authors
-            .iter()
-            .map(|a| a.name.clone())
-            .collect::<Vec<_>>(),
-    );
     drop_repeated_byline(&mut article);
     article.lead = lead_of(&graph, node.get("image"), base, &mut warnings);
     article.meta.id = own_url.as_deref().and_then(slug::from_url);
@@ -208,14 +197,14 @@ fn page_body(
 
 /// A page's body often starts with the byline the metadata already gives.
 fn drop_repeated_byline(article: &mut Article) {
-    let Some(byline) = &article.meta.byline else {
+    let Some(byline) = byline_of(&article.authors) else {
         return;
     };
     if let Some(Block::Text { markdown }) = article.body.first_mut() {
         let (first, rest) = markdown
             .split_once("\n\n")
             .unwrap_or((markdown.as_str(), ""));
-        if first.eq_ignore_ascii_case(&escape::paragraph(byline)) {
+        if first.eq_ignore_ascii_case(&escape::paragraph(&byline)) {
             *markdown = rest.to_string();
             if markdown.is_empty() {
                 article.body.remove(0);
@@ -260,18 +249,7 @@ fn lead_of<'a>(
         }
     };
     let src = html::image_url(&src, base, warnings)?;
-    let number = |key: &str| -> Option<u32> {
-        match object?.get(key)? {
-            Value::Number(n) => n.as_u64().and_then(|n| u32::try_from(n).ok()),
-            Value::String(s) => s.trim().trim_end_matches("px").parse().ok(),
-            Value::Object(q) => q
-                .get("value")
-                .and_then(Value::as_u64)
-                .and_then(|n| u32::try_from(n).ok()),
-            _ => None,
-        }
-        .filter(|n| *n > 0)
-    };
+    let number = |key: &str| crate::json_size(object?.get(key)?);
     let text = |key: &str| {
         object
             .and_then(|o| graph.str_of(o.get(key)))
@@ -377,33 +355,22 @@ impl<'a> Graph<'a> {
 
     /// Every string of a string or a list of them.
     fn list_of(&self, v: Option<&'a Value>) -> Vec<String> {
-        match v {
-            Some(Value::Array(items)) => {
-                items.iter().filter_map(|i| self.str_of(Some(i))).collect()
-            }
-            Some(other) => self.str_of(Some(other)).into_iter().collect(),
-            None => Vec::new(),
-        }
+        crate::one_or_many(v)
+            .into_iter()
+            .filter_map(|i| self.str_of(Some(i)))
+            .collect()
     }
 
     fn objects(&self, v: Option<&'a Value>) -> Vec<&'a Map<String, Value>> {
-        match v {
-            Some(Value::Array(items)) => {
-                items.iter().filter_map(|i| self.object(Some(i))).collect()
-            }
-            Some(other) => self.object(Some(other)).into_iter().collect(),
-            None => Vec::new(),
-        }
+        crate::one_or_many(v)
+            .into_iter()
+            .filter_map(|i| self.object(Some(i)))
+            .collect()
     }
 
     /// People or organisations: (name, url) of each, given as names or objects.
     fn objects_or_names(&self, v: Option<&'a Value>) -> Vec<(String, Option<String>)> {
-        let items: Vec<&'a Value> = match v {
-            Some(Value::Array(items)) => items.iter().collect(),
-            Some(other) => vec![other],
-            None => Vec::new(),
-        };
-        items
+        crate::one_or_many(v)
             .into_iter()
             .filter_map(|item| match item {
                 Value::String(s) => Some((collapse(s), None)),

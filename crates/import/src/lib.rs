@@ -108,6 +108,9 @@ pub fn import(format: Format, input: &str, options: &Options) -> Result<Imported
     }
     let several = imported.articles.len() > 1;
     for (i, article) in imported.articles.iter_mut().enumerate() {
+        if article.meta.byline.is_none() {
+            article.meta.byline = byline_of(&article.authors);
+        }
         options.apply(article, several);
         let again = article::parse(&article::to_json(article))
             .map_err(|e| ImportError::new(format!("article {}: not valid: {e}", i + 1)))?;
@@ -172,6 +175,28 @@ pub(crate) fn json_text(v: &serde_json::Value) -> Option<String> {
 /// A JSON array's items; nothing for anything else.
 pub(crate) fn json_list(v: &serde_json::Value) -> &[serde_json::Value] {
     v.as_array().map_or(&[], Vec::as_slice)
+}
+
+/// An image's width or height: a positive number, `"800"`/`"800px"`, or a
+/// schema.org `QuantitativeValue` (`{"value": 800}`).
+pub(crate) fn json_size(v: &serde_json::Value) -> Option<u32> {
+    use serde_json::Value;
+    match v {
+        Value::Number(n) => n.as_u64().and_then(|n| u32::try_from(n).ok()),
+        Value::String(s) => s.trim().trim_end_matches("px").parse().ok(),
+        Value::Object(q) => q.get("value").and_then(json_size),
+        _ => None,
+    }
+    .filter(|n| *n > 0)
+}
+
+/// A JSON value that may be one thing or a list of them, as a list.
+pub(crate) fn one_or_many(v: Option<&serde_json::Value>) -> Vec<&serde_json::Value> {
+    match v {
+        Some(serde_json::Value::Array(items)) => items.iter().collect(),
+        Some(serde_json::Value::Null) | None => Vec::new(),
+        Some(other) => vec![other],
+    }
 }
 
 /// `s` trimmed, or `None` when nothing is left.
@@ -244,9 +269,22 @@ pub(crate) fn html_escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// An author: a name (none without one) and a URL resolved and through the policy.
+pub(crate) fn author(
+    name: Option<&str>,
+    url: Option<&str>,
+    base: Option<&url::Url>,
+) -> Option<article::Author> {
+    Some(article::Author {
+        name: Some(collapse(name?)).filter(|n| !n.is_empty())?,
+        url: url.and_then(|u| html::link_url(u, base)),
+    })
+}
+
 /// The "By A and B" line for authors, when the input has no byline of its own.
-pub(crate) fn byline_of(names: &[String]) -> Option<String> {
-    match names {
+pub(crate) fn byline_of(authors: &[article::Author]) -> Option<String> {
+    let names: Vec<&str> = authors.iter().map(|a| a.name.as_str()).collect();
+    match names.as_slice() {
         [] => None,
         [one] => Some(format!("By {one}")),
         [init @ .., last] => Some(format!("By {} and {last}", init.join(", "))),

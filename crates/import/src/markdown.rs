@@ -17,7 +17,7 @@
 //! images whose URL the policy refuses keep only their text, and relative URLs
 //! resolve against the base.
 
-use crate::{ImportError, Imported, byline_of, date, escape, html, new_article, non_empty};
+use crate::{ImportError, Imported, author, date, escape, html, new_article, non_empty};
 use broadsheet_core::article::{Author, Block, Figure, Image};
 use broadsheet_core::markdown::OPTIONS;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
@@ -92,13 +92,6 @@ pub fn import(input: &str, base: Option<&Url>) -> Result<Imported, ImportError> 
     m.language = text(&["lang", "language", "locale"]);
     m.id = text(&["slug"]);
     article.authors = people(get(&["authors", "author"]), base);
-    m.byline = byline_of(
-        &article
-            .authors
-            .iter()
-            .map(|a| a.name.clone())
-            .collect::<Vec<_>>(),
-    );
     article.lead = lead(
         get(&[
             "image",
@@ -193,25 +186,20 @@ fn strings(v: Option<&Value>) -> Vec<String> {
 }
 
 fn people(v: Option<&Value>, base: Option<&Url>) -> Vec<Author> {
-    let items: Vec<&Value> = match v {
-        Some(Value::Array(items)) => items.iter().collect(),
-        Some(other) => vec![other],
-        None => Vec::new(),
-    };
-    items
+    crate::one_or_many(v)
         .into_iter()
         .filter_map(|item| match item {
-            Value::Object(o) => Some(Author {
-                name: o.get("name").and_then(string)?,
-                url: ["url", "link", "website"]
+            Value::Object(o) => {
+                let url = ["url", "link", "website"]
                     .iter()
-                    .find_map(|k| o.get(*k).and_then(string))
-                    .and_then(|u| html::link_url(&u, base)),
-            }),
-            other => Some(Author {
-                name: string(other)?,
-                url: None,
-            }),
+                    .find_map(|k| o.get(*k).and_then(string));
+                author(
+                    o.get("name").and_then(string).as_deref(),
+                    url.as_deref(),
+                    base,
+                )
+            }
+            other => author(string(other).as_deref(), None, base),
         })
         .collect()
 }

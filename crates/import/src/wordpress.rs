@@ -11,8 +11,8 @@
 //! `alt_text`, `caption.rendered`, `media_details` width, height and sizes as
 //! the srcset) and `wp:term` (categories: the first is the section; tags).
 
-use crate::{ImportError, Imported, byline_of, date, html, new_article, non_empty};
-use broadsheet_core::article::{Author, Figure, Image, SrcsetEntry};
+use crate::{ImportError, Imported, author, date, html, new_article, non_empty};
+use broadsheet_core::article::{Figure, Image, SrcsetEntry};
 use serde_json::Value;
 use url::Url;
 
@@ -62,20 +62,8 @@ pub fn import(input: &str, base: Option<&Url>) -> Result<Imported, ImportError> 
         .as_array()
         .into_iter()
         .flatten()
-        .filter_map(|a| {
-            Some(Author {
-                name: text(&a["name"])?,
-                url: text(&a["link"]).and_then(|u| html::link_url(&u, base)),
-            })
-        })
+        .filter_map(|a| author(a["name"].as_str(), a["link"].as_str(), base))
         .collect();
-    article.meta.byline = byline_of(
-        &article
-            .authors
-            .iter()
-            .map(|a| a.name.clone())
-            .collect::<Vec<_>>(),
-    );
     for taxonomy in embedded["wp:term"].as_array().into_iter().flatten() {
         let terms: Vec<(String, String)> = taxonomy
             .as_array()
@@ -136,11 +124,6 @@ fn excerpt(html_text: &str) -> String {
 fn featured(media: &Value, base: Option<&Url>, warnings: &mut Vec<String>) -> Option<Figure> {
     let src = html::image_url(media["source_url"].as_str()?, base, warnings)?;
     let details = &media["media_details"];
-    let dimension = |v: &Value| {
-        v.as_u64()
-            .and_then(|n| u32::try_from(n).ok())
-            .filter(|n| *n > 0)
-    };
     let mut srcset: Vec<SrcsetEntry> = details["sizes"]
         .as_object()
         .into_iter()
@@ -148,7 +131,7 @@ fn featured(media: &Value, base: Option<&Url>, warnings: &mut Vec<String>) -> Op
         .filter_map(|size| {
             Some(SrcsetEntry {
                 src: html::image_url(size["source_url"].as_str()?, base, warnings)?,
-                width: dimension(&size["width"])?,
+                width: crate::json_size(&size["width"])?,
             })
         })
         .collect();
@@ -163,8 +146,8 @@ fn featured(media: &Value, base: Option<&Url>, warnings: &mut Vec<String>) -> Op
                 .as_str()
                 .map(crate::collapse)
                 .unwrap_or_default(),
-            width: dimension(&details["width"]),
-            height: dimension(&details["height"]),
+            width: crate::json_size(&details["width"]),
+            height: crate::json_size(&details["height"]),
             srcset,
         }),
         caption,
