@@ -61,6 +61,10 @@ test.describe('with no script at all', () => {
     for (const [i, r] of sample().related.entries()) await expect(related.nth(i)).toHaveAttribute('href', r.url);
     // Styled as the app is: the stylesheet applies with no script.
     await expect(article.locator('h1')).toHaveCSS('font-family', /serif/i);
+    // No button that cannot work: the reading bar keeps only "minutes left".
+    await expect(page.locator('.reader-bar .time-left')).toBeVisible();
+    for (const tool of await page.locator('.reader-bar .tool').all()) await expect(tool).toBeHidden();
+    await expect(page.locator('.reader-bar .tool')).toHaveCount(3);
   });
 
   test('the front page is the library: every article, linked to its page', async ({ page }) => {
