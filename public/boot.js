@@ -1,6 +1,7 @@
 // Runs before anything else on the page, while the wasm app is still loading.
-// A classic script (the page's Content-Security-Policy allows no inline script):
-// everything stays inside this function.
+// The build puts it inline in every page's <head> (scripts/postbuild.mjs) and
+// allows exactly this text by its hash in the Content-Security-Policy; no
+// other inline script runs. Everything stays inside this function.
 (() => {
   const root = document.documentElement;
 

@@ -1,7 +1,7 @@
 // Trunk post_build hook. From the real files of this build it writes:
 // - start-<hash>.js, the loader Trunk inlines into index.html, moved to its own
 //   file so the page runs under a CSP with no 'unsafe-inline' (docs/deploying.md);
-// - boot-<hash>.js, public/boot.js under a name that can be cached for good;
+// - public/boot.js inline in the shell, and its hash in _headers' policy;
 // - through `broadsheet build` (the native command line), the published site:
 //   shell.html (Trunk's index.html, the app shell), the library pre-rendered
 //   into index.html, articles/<name>/index.html, feeds, sitemap, robots.txt;
@@ -40,19 +40,25 @@ if (inline) {
   throw new Error(`${templatePath}: Trunk's loader script was not found`);
 }
 
-// boot.js under a hashed name, cached for good like the other hashed files: a
-// warm visit runs it from the browser's cache instead of revalidating it first,
-// and it blocks the parser (it must run before the first paint).
+// boot.js inline in every page, allowed by its hash in the Content-Security-Policy
+// of _headers: it must run before the first paint, and as a file it was one more
+// request, on a connection of its own, that every page waited for.
 const bootPath = join(dist, 'boot.js');
+const headersPath = join(dist, '_headers');
 if (await readFile(bootPath).then(() => true, () => false)) {
-  const boot = await readFile(bootPath);
-  const name = `boot-${createHash('sha256').update(boot).digest('hex').slice(0, 16)}.js`;
+  const boot = await readFile(bootPath, 'utf8');
+  if (/<\/script/i.test(boot)) throw new Error(`${bootPath}: "</script" would end it inline`);
+  const hash = `'sha256-${createHash('sha256').update(boot).digest('base64')}'`;
+  const tag = '<script src="/boot.js"></script>';
   const shellHtml = await readFile(templatePath, 'utf8');
-  if (!shellHtml.includes('<script src="/boot.js"></script>')) throw new Error(`${templatePath}: no <script src="/boot.js">`);
-  await writeFile(join(dist, name), boot);
+  if (!shellHtml.includes(tag)) throw new Error(`${templatePath}: no ${tag}`);
+  await writeFile(templatePath, shellHtml.replace(tag, () => `<script>${boot}</script>`));
+  const allowed = "script-src 'self' 'wasm-unsafe-eval'";
+  const headers = await readFile(headersPath, 'utf8');
+  if (!headers.includes(`${allowed};`)) throw new Error(`${headersPath}: no "${allowed};" to add boot.js's hash to`);
+  await writeFile(headersPath, headers.replace(`${allowed};`, `${allowed} ${hash};`));
   await rm(bootPath);
-  await writeFile(templatePath, shellHtml.replace('<script src="/boot.js"></script>', `<script src="/${name}"></script>`));
-  console.log(`boot.js: as ${name}`);
+  console.log(`boot.js: inline, allowed by ${hash} (${headersPath})`);
 }
 
 // The published site: the library and a pre-rendered page for every article,

@@ -52,8 +52,7 @@ async function timeToArticle({ server, pageServer, url, info }, peer, file) {
           const json = res.find((e) => e.name.includes(file));
           return {
             htmlReceived: nav?.responseEnd ?? null,
-            // Before the text: boot.js (parser-blocking) and the CSS.
-            bootReceived: res.find((e) => /\/boot-[0-9a-f]+\.js$/.test(e.name))?.responseEnd ?? null,
+            // Before the text: the CSS (boot.js is inline).
             cssReceived: res.find((e) => /\/main-[0-9a-f]+\.css$/.test(e.name))?.responseEnd ?? null,
             wasmReceived: wasm?.responseEnd ?? null,
             appStarted: window.__bench.startedAt ?? null,
@@ -198,7 +197,7 @@ export function table(r, t) {
       `  ${indent}js:  article requested ${ms(j.articleRequested)}, received ${ms(j.articleReceived)}, rendered ${ms(r.load[name][mode].js)}`,
       `  ${indent}static: html received ${ms(r.load[name][mode].phases.static.htmlReceived)}, css ${ms(r.load[name][mode].phases.static.cssReceived)}, text ${ms(r.load[name][mode].static)}, first paint ${ms(r.load[name][mode].fcp.static)}`,
       ...(p
-        ? [`  ${indent}page: html received ${ms(p.htmlReceived)}, boot.js ${ms(p.bootReceived)}, css ${ms(p.cssReceived)}, text ${ms(r.load[name][mode].page)}, first paint ${ms(r.load[name][mode].fcp.page)}, wasm received ${ms(p.wasmReceived)}, app started ${ms(p.appStarted)}, taken over ${ms(r.load[name][mode].pageTakeover.takeover)}`]
+        ? [`  ${indent}page: html received ${ms(p.htmlReceived)}, css ${ms(p.cssReceived)}, text ${ms(r.load[name][mode].page)}, first paint ${ms(r.load[name][mode].fcp.page)}, wasm received ${ms(p.wasmReceived)}, app started ${ms(p.appStarted)}, taken over ${ms(r.load[name][mode].pageTakeover.takeover)}`]
         : []),
     );
   };
