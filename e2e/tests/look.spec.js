@@ -75,6 +75,67 @@ for (const width of [320, 768, 1920]) {
   });
 }
 
+for (const width of [320, 360, 390, 768]) {
+  test(`${width} px wide: the reading bar is one line, its tools named, at least 24 px (44 on phones)`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await openArticle(page, LONG);
+    const tools = page.locator('.reader-bar .tool');
+    await expect(tools).toHaveCount(3);
+    for (const name of ['Save offline', 'Copy link', 'Reader settings']) {
+      const tool = page.getByRole('button', { name, exact: true });
+      await expect(tool).toBeVisible();
+      await expect(tool).toHaveAttribute('title', name);
+    }
+    const bar = await page.evaluate(() => {
+      const inner = document.querySelector('.reader-bar-inner').getBoundingClientRect();
+      const parts = [...document.querySelectorAll('.reader-bar-inner > :is(.time-left, .tool)')].map((e) => e.getBoundingClientRect());
+      return {
+        height: inner.height,
+        // One line: every part shares the same vertical band.
+        tops: parts.map((r) => Math.round(r.top + r.height / 2)),
+        sizes: parts.slice(1).map((r) => [r.width, r.height]),
+        right: Math.max(...parts.map((r) => r.right)),
+        width: document.documentElement.clientWidth,
+        minutes: document.querySelector('.time-left').scrollWidth <= document.querySelector('.time-left').clientWidth,
+      };
+    });
+    expect(new Set(bar.tops).size, JSON.stringify(bar.tops)).toBe(1);
+    expect(bar.height).toBeLessThanOrEqual(50);
+    const least = width < 640 ? 44 : 24;
+    for (const [w, h] of bar.sizes) {
+      expect(w).toBeGreaterThanOrEqual(least);
+      expect(h).toBeGreaterThanOrEqual(least);
+    }
+    expect(bar.right).toBeLessThanOrEqual(bar.width);
+    expect(bar.minutes, '"min left" is not cut off').toBe(true);
+    // "Link copied" does not push anything onto a second line.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'copied' })).toBeVisible();
+    expect(await page.evaluate(() => document.querySelector('.reader-bar-inner').getBoundingClientRect().height)).toBe(bar.height);
+  });
+}
+
+test('390 px wide: what takes the keyboard focus in the article is never under the sticky bar', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 700 });
+  await openArticle(page, LONG);
+  let checked = 0;
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    const seen = await page.evaluate(() => {
+      const focused = document.activeElement;
+      if (!focused.closest('article') || focused.closest('.reader-bar')) return null;
+      const r = focused.getBoundingClientRect();
+      return { what: focused.outerHTML.slice(0, 80), top: r.top, bottom: r.bottom, bar: document.querySelector('.reader-bar').getBoundingClientRect().bottom, height: innerHeight };
+    });
+    if (!seen) continue;
+    checked++;
+    expect(seen.top, seen.what).toBeGreaterThanOrEqual(seen.bar);
+    expect(seen.bottom, seen.what).toBeLessThanOrEqual(seen.height);
+  }
+  expect(checked).toBeGreaterThan(5);
+});
+
 test('keyboard focus is visible', async ({ page }) => {
   await openArticle(page, SAMPLE);
   await page.keyboard.press('Tab');

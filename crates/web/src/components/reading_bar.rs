@@ -1,6 +1,7 @@
 //! The bar over an article in the viewer: minutes left, the page's tools
 //! (such as "Save offline"), "Copy link" to the paragraph being read, and the
-//! reader settings.
+//! reader settings. One line at every width from 320 px: on narrow screens the
+//! tools are icons (their labels stay their accessible names and tooltips).
 
 use super::settings_panel::SettingsPanel;
 use broadsheet_core::reading::minutes_left;
@@ -43,11 +44,15 @@ pub fn ReadingBar(
                 <span class="time-left">{time_left}</span>
                 <span class="reader-status" role="status">{move || copied.get()}</span>
                 {children()}
-                <button type="button" class="tool" on:click=copy_link>"Copy link"</button>
+                <button type="button" class="tool" title="Copy link" on:click=copy_link>
+                    <ToolIcon path=LINK_ICON/>
+                    <span class="tool-label">"Copy link"</span>
+                </button>
                 <button
                     type="button"
                     class="tool"
                     id="reader-settings-button"
+                    title="Reader settings"
                     aria-expanded=move || settings_open.get().to_string()
                     aria-controls="reader-settings"
                     on:click=move |_| settings_open.update(|o| *o = !*o)
@@ -60,6 +65,21 @@ pub fn ReadingBar(
                 <SettingsPanel/>
             </Show>
         </header>
+    }
+}
+
+/// A chain link.
+const LINK_ICON: &str = "M10 13a5 5 0 0 0 7.1 0l3-3a5 5 0 0 0-7.1-7.1l-1.7 1.7M14 11a5 5 0 0 0-7.1 0l-3 3a5 5 0 0 0 7.1 7.1l1.7-1.7";
+
+/// A tool's icon: a 24 × 24 stroked path, drawn in the text colour. Decoration:
+/// the button's label (shown beside it on wider screens, and in its tooltip)
+/// is its accessible name.
+#[component]
+pub fn ToolIcon(path: &'static str) -> impl IntoView {
+    view! {
+        <svg class="tool-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d=path/>
+        </svg>
     }
 }
 

@@ -1,8 +1,12 @@
 //! "Save offline": keeps an article's JSON and images in the offline store
 //! (`crate::offline`), so it opens with the network gone.
 
+use super::reading_bar::ToolIcon;
 use crate::{links, offline};
 use leptos::prelude::*;
+
+/// An arrow down into a tray.
+const SAVE_ICON: &str = "M12 4v11m-4.5-4.5L12 15l4.5-4.5M5 19h14";
 
 /// "Save offline" / "Saved offline" for the article at `base`; nothing where
 /// the browser cannot keep articles offline.
@@ -61,9 +65,12 @@ pub fn SaveOffline(
             busy.try_set(false);
         });
     };
+    let label = move || if saved.get() { "Saved offline" } else { "Save offline" };
     Some(view! {
-        <button type="button" class="tool" aria-pressed=move || saved.get().to_string() disabled=move || busy.get() on:click=toggle>
-            {move || if saved.get() { "Saved offline" } else { "Save offline" }}
+        <button type="button" class="tool" aria-pressed=move || saved.get().to_string() disabled=move || busy.get() on:click=toggle
+            title=label>
+            <ToolIcon path=SAVE_ICON/>
+            <span class="tool-label">{label}</span>
         </button>
         {move || error.get().map(|e| view! { <span class="reader-error" role="alert">{e}</span> })}
     })
