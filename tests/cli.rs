@@ -94,13 +94,16 @@ fn fake_dist(name: &str) -> PathBuf {
 #[test]
 fn build_pre_renders_every_article_into_the_template() {
     let dist = fake_dist("build");
-    let out = broadsheet(&[
-        "build",
-        dist.to_str().unwrap(),
-        "--site",
-        "https://news.example/",
-    ]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    let build = || {
+        let out = broadsheet(&[
+            "build",
+            dist.to_str().unwrap(),
+            "--site",
+            "https://news.example/",
+        ]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    };
+    build();
     let page = std::fs::read_to_string(dist.join("articles/iran-diplomat-defects-2011/index.html"))
         .unwrap();
     assert!(
@@ -164,13 +167,7 @@ fn build_pre_renders_every_article_into_the_template() {
     assert!(shell.contains("<title>Broadsheet</title>") && !shell.contains("data-prerendered"));
 
     // Run again on its own output, from the kept shell: the same pages.
-    let out = broadsheet(&[
-        "build",
-        dist.to_str().unwrap(),
-        "--site",
-        "https://news.example/",
-    ]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    build();
     assert_eq!(
         std::fs::read_to_string(dist.join("index.html")).unwrap(),
         library
