@@ -65,7 +65,13 @@ pub fn SaveOffline(
             busy.try_set(false);
         });
     };
-    let label = move || if saved.get() { "Saved offline" } else { "Save offline" };
+    let label = move || {
+        if saved.get() {
+            "Saved offline"
+        } else {
+            "Save offline"
+        }
+    };
     Some(view! {
         <button type="button" class="tool" aria-pressed=move || saved.get().to_string() disabled=move || busy.get() on:click=toggle
             title=label>
