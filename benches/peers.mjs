@@ -86,8 +86,9 @@ export const PAGE_TEXT_MARK = "<script>performance.mark('bench:article-text')</s
  * since the app marks article-rendered itself once it has taken the page over),
  * into site/page/<name>/index.html. Served by a second server at the page's own
  * address (benches/bench.mjs); it is a mount there, without the build's
- * Content-Security-Policy, which would refuse the inline script (the pages have
- * no inline styles or scripts the policy would change). Returns the copies' paths.
+ * Content-Security-Policy, which would refuse the inline script (it allows the
+ * pages' one other inline script, boot.js, by its hash; without the policy that
+ * runs the same). Returns the copies' paths.
  */
 export function writePageCopies({ distSnapshot, site, pages }) {
   const out = [];
