@@ -5,6 +5,7 @@
 //! - [`article`]: the article format v1 — model, parser and validation errors with JSON paths.
 //! - [`markdown`]: Markdown → a safe node tree (never HTML).
 //! - [`html`]: the node tree as escaped HTML, where there is no DOM.
+//! - [`i18n`]: the interface in six languages: which one, its words, plurals, numbers, dates.
 //! - [`page`]: an article made ready to show (URLs checked, anchors, reading time).
 //! - [`reading`]: reading-time estimates.
 //! - [`url_policy`]: which URLs may become live links or images.
@@ -19,6 +20,7 @@
 
 pub mod article;
 pub mod html;
+pub mod i18n;
 #[cfg(any(test, feature = "testing"))]
 pub mod invariants;
 pub mod library;

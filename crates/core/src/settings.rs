@@ -11,8 +11,6 @@ pub const STORAGE_KEY: &str = "broadsheet:v1:settings";
 
 /// Text size steps; `2` is the default.
 pub const SIZE_STEPS: u8 = 5;
-pub const SIZE_LABELS: [&str; SIZE_STEPS as usize] =
-    ["Smallest", "Small", "Medium", "Large", "Largest"];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
