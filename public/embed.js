@@ -28,7 +28,7 @@
 
   class BroadsheetArticle extends HTMLElement {
     static get observedAttributes() {
-      return ['src', 'theme', 'progress', 'related', 'lang'];
+      return ['src', 'theme', 'progress', 'related', 'lang', 'ui-lang'];
     }
 
     constructor() {
@@ -80,6 +80,7 @@
             this.getAttribute('progress') !== 'none',
             this.getAttribute('related') !== 'hide',
             this.getAttribute('lang') || '',
+            this.getAttribute('ui-lang') || '',
           );
         },
         (error) => {

@@ -140,7 +140,7 @@ fn build_pre_renders_every_article_into_the_template() {
     // The front page is the library, and the shell Trunk wrote is kept.
     let library = std::fs::read_to_string(dist.join("index.html")).unwrap();
     assert!(
-        library.contains("<html lang=\"en\" data-prerendered=\"/\">"),
+        library.contains("<html lang=\"en\" dir=\"ltr\" data-prerendered=\"/\">"),
         "{library}"
     );
     assert!(
@@ -171,6 +171,53 @@ fn build_pre_renders_every_article_into_the_template() {
     assert_eq!(
         std::fs::read_to_string(dist.join("index.html")).unwrap(),
         library
+    );
+}
+
+#[test]
+fn build_fixes_the_interface_language_when_the_publisher_sets_one() {
+    let dist = fake_dist("build-ui-lang");
+    let build = |ui_lang: &[&str]| {
+        let mut args = vec!["build", dist.to_str().unwrap()];
+        args.extend_from_slice(ui_lang);
+        broadsheet(&args)
+    };
+    let out = build(&["--ui-lang", "fr"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let library = std::fs::read_to_string(dist.join("index.html")).unwrap();
+    assert!(
+        library
+            .contains("<html lang=\"fr\" dir=\"ltr\" data-ui-lang=\"fr\" data-prerendered=\"/\">"),
+        "{library}"
+    );
+    assert!(
+        library.contains("<title>Bibliothèque — Broadsheet</title>"),
+        "{library}"
+    );
+    let arabic = std::fs::read_to_string(dist.join("articles/rtl-sample-ar/index.html")).unwrap();
+    assert!(
+        arabic.contains("<html lang=\"ar\" dir=\"rtl\" data-ui-lang=\"fr\" data-prerendered="),
+        "{arabic}"
+    );
+    assert!(arabic.contains("Copier le lien"), "{arabic}");
+    // The shell says it too, for /read?src=…; and says nothing once unset.
+    let shell = || std::fs::read_to_string(dist.join("shell.html")).unwrap();
+    assert!(
+        shell().contains("<html lang=\"en\" data-ui-lang=\"fr\">"),
+        "{}",
+        shell()
+    );
+    assert!(build(&[]).status.success());
+    assert!(shell().contains("<html lang=\"en\">"), "{}", shell());
+
+    let out = build(&["--ui-lang", "tlh"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains(
+            "the interface language \"tlh\" is not one Broadsheet has (en, ar, de, es, fr, ja)"
+        ),
+        "{}",
+        text(&out.stderr)
     );
 }
 

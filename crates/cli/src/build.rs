@@ -23,6 +23,9 @@ use std::path::Path;
 /// The environment variable a publisher sets to the site's address.
 pub const SITE_URL_VARIABLE: &str = "BROADSHEET_SITE_URL";
 
+/// The environment variable a publisher sets to fix the interface language.
+pub const UI_LANG_VARIABLE: &str = "BROADSHEET_UI_LANG";
+
 /// The app shell as Trunk wrote it, kept beside the pages made from it.
 pub const SHELL: &str = "shell.html";
 
@@ -57,6 +60,16 @@ struct Rendered {
 
 pub fn build(dist: &Path, site: &Site) -> Result<(), String> {
     let template = template(dist)?;
+    let ui_lang = site.ui_lang().map(|l| l.code());
+    // Every page, the shell too, says which interface language the publisher
+    // fixed, for the app in the browser (crates/web/src/locale.rs).
+    let fixed = ui_lang.map_or(String::new(), |l| {
+        format!(" {}=\"{l}\"", broadsheet_web::locale::FIXED_ATTRIBUTE)
+    });
+    write(
+        &dist.join(SHELL),
+        &template.replacen(HTML, &format!("<html lang=\"en\"{fixed}>"), 1),
+    )?;
     let index_path = dist.join("articles").join("index.json");
     let index_json = read_text(&index_path)?;
     let index =
@@ -78,12 +91,13 @@ pub fn build(dist: &Path, site: &Site) -> Result<(), String> {
         let address = p.url(site);
         let rendered = Rendered {
             path: address.path().to_string(),
-            html_attributes: broadsheet_site::html_attributes(&article.page),
+            html_attributes: broadsheet_site::html_attributes(&article.page) + &fixed,
             head: broadsheet_site::head(site, p),
             body: broadsheet_web::prerender::article_body(
                 address.as_str(),
                 p.json_url(site).as_str(),
                 article.page.clone(),
+                ui_lang,
             )?,
             data: (
                 takeover::DATA_ID,
@@ -104,12 +118,17 @@ pub fn build(dist: &Path, site: &Site) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     let library = Rendered {
         path: site.url().path().to_string(),
-        html_attributes: " lang=\"en\"".to_string(),
+        html_attributes: format!(
+            " lang=\"{}\" dir=\"{}\"{fixed}",
+            site.locale().code(),
+            site.locale().direction().as_str()
+        ),
         head: broadsheet_site::library_head(site),
         body: broadsheet_web::prerender::library_body(
             site.url().as_str(),
             index_url.as_str(),
             index,
+            ui_lang,
         )?,
         data: (
             takeover::LIBRARY_DATA_ID,
@@ -145,7 +164,15 @@ pub fn build(dist: &Path, site: &Site) -> Result<(), String> {
 fn template(dist: &Path) -> Result<String, String> {
     let shell = dist.join(SHELL);
     let template = if shell.exists() {
-        read_text(&shell)?
+        // As Trunk wrote it: without the attributes a build added to its <html>.
+        let shell = read_text(&shell)?;
+        match shell.find("<html").zip(shell.find("<head>")) {
+            Some((start, end)) if start < end => match shell[start..end].find('>') {
+                Some(close) => format!("{}{HTML}{}", &shell[..start], &shell[start + close + 1..]),
+                None => shell,
+            },
+            _ => shell,
+        }
     } else {
         read_text(&dist.join("index.html"))?
     };
@@ -161,9 +188,6 @@ fn template(dist: &Path) -> Result<String, String> {
                 .display()
             ));
         }
-    }
-    if !shell.exists() {
-        write(&shell, &template)?;
     }
     Ok(template)
 }

@@ -63,6 +63,10 @@ enum Command {
         /// else http://127.0.0.1:8080/].
         #[arg(long)]
         site: Option<String>,
+        /// Fix the interface language of every page (en, ar, de, es, fr, ja)
+        /// [default: $BROADSHEET_UI_LANG, else the article's, else the reader's].
+        #[arg(long)]
+        ui_lang: Option<String>,
     },
 }
 
@@ -131,12 +135,18 @@ fn main() -> ExitCode {
             file,
             options,
         } => import(format, &file, options),
-        Command::Build { dist, site } => {
+        Command::Build {
+            dist,
+            site,
+            ui_lang,
+        } => {
+            let ui_lang = ui_lang.or_else(|| std::env::var(build::UI_LANG_VARIABLE).ok());
             let address = site
                 .or_else(|| std::env::var(build::SITE_URL_VARIABLE).ok())
                 .filter(|s| !s.trim().is_empty())
                 .unwrap_or_else(|| broadsheet_site::Site::DEFAULT_ADDRESS.to_string());
             broadsheet_site::Site::new(&address, "Broadsheet")
+                .and_then(|site| site.with_ui_lang(ui_lang.as_deref()))
                 .and_then(|site| build::build(&dist, &site))
                 .map_err(|problem| {
                     eprintln!("{problem}");

@@ -112,20 +112,21 @@ pub fn head(site: &Site, article: &PublishedArticle) -> String {
 /// description its component sets ("Library — site name"), the canonical
 /// link, Open Graph and Twitter summary tags of a website, and the feeds.
 pub fn library_head(site: &Site) -> String {
-    let title = format!("Library — {}", site.name());
-    let description = format!("Articles to read in {}.", site.name());
+    let text = site.locale().text();
+    let title = format!("{} — {}", text.library_title, site.name());
+    let description = text.library_description;
     let mut tags = Tags::default();
     tags.line(format!("<title>{}</title>", escape(&title)));
-    tags.name("description", &description);
+    tags.name("description", description);
     tags.link("canonical", None, site.url().as_str(), None);
     tags.property("og:type", "website");
     tags.property("og:title", site.name());
-    tags.property("og:description", &description);
+    tags.property("og:description", description);
     tags.property("og:url", site.url().as_str());
     tags.property("og:site_name", site.name());
     tags.name("twitter:card", "summary");
     tags.name("twitter:title", site.name());
-    tags.name("twitter:description", &description);
+    tags.name("twitter:description", description);
     tags.feeds(site);
     tags.0
 }

@@ -1,6 +1,7 @@
 //! The site's address and name, where each file lives on it, and the articles
 //! published there (each with a slug that is safe as a path segment).
 
+use broadsheet_core::i18n::Locale;
 use broadsheet_core::library::Entry;
 use broadsheet_core::page::Page;
 use url::Url;
@@ -11,6 +12,9 @@ pub struct Site {
     /// Absolute http(s), no query or fragment; the path ends with `/`.
     url: Url,
     name: String,
+    /// The interface language the publisher fixed, whatever the article's or
+    /// the reader's (`broadsheet build --ui-lang`).
+    ui_lang: Option<Locale>,
 }
 
 impl Site {
@@ -53,7 +57,38 @@ impl Site {
         Ok(Site {
             url,
             name: name.to_string(),
+            ui_lang: None,
         })
+    }
+
+    /// The site with its interface fixed to the language `tag` (`fr`, `ar`…),
+    /// one Broadsheet has; `None` or blank: chosen per article and reader.
+    pub fn with_ui_lang(self, tag: Option<&str>) -> Result<Site, String> {
+        let Some(tag) = tag.map(str::trim).filter(|t| !t.is_empty()) else {
+            return Ok(self);
+        };
+        let locale = Locale::from_tag(tag).ok_or_else(|| {
+            let known: Vec<_> = Locale::ALL.iter().map(|l| l.code()).collect();
+            format!(
+                "the interface language {tag:?} is not one Broadsheet has ({})",
+                known.join(", ")
+            )
+        })?;
+        Ok(Site {
+            ui_lang: Some(locale),
+            ..self
+        })
+    }
+
+    /// The interface language the publisher fixed, if any.
+    pub fn ui_lang(&self) -> Option<Locale> {
+        self.ui_lang
+    }
+
+    /// The interface language of pages that are not an article's (the
+    /// library): the fixed one, else English.
+    pub fn locale(&self) -> Locale {
+        self.ui_lang.unwrap_or_default()
     }
 
     /// The site's address, ending with `/`.

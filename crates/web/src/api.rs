@@ -4,6 +4,7 @@
 //! A load reads at most [`MAX_FILE_BYTES`] and is abandoned after
 //! [`LOAD_TIMEOUT_SECONDS`] without receiving anything.
 
+use broadsheet_core::i18n::{Locale, fill};
 use broadsheet_core::limits::{LOAD_TIMEOUT_SECONDS, MAX_FILE_BYTES};
 use broadsheet_core::{article, library};
 use gloo_net::http::Request;
@@ -49,45 +50,52 @@ pub enum LoadError {
 
 impl LoadError {
     /// A short heading for the error panel.
-    pub fn title(&self) -> &'static str {
+    pub fn title(&self, locale: Locale) -> &'static str {
+        let t = locale.text();
         match self {
-            LoadError::NoSource => "No article chosen",
-            LoadError::BadAddress(_) => "That address doesn’t work",
+            LoadError::NoSource => t.error_no_source_title,
+            LoadError::BadAddress(_) => t.error_bad_address_title,
             LoadError::Http {
                 status: 404 | 410, ..
-            } => "Article not found",
-            LoadError::Http { .. } => "The server had a problem",
-            LoadError::Network => "Couldn’t reach the server",
-            LoadError::Cors { .. } => "That site doesn’t share its articles",
-            LoadError::Timeout => "The server is taking too long",
-            LoadError::Offline => "You’re offline",
-            LoadError::Format(_) | LoadError::Index(_) => "This file can’t be read",
+            } => t.error_not_found_title,
+            LoadError::Http { .. } => t.error_http_title,
+            LoadError::Network => t.error_network_title,
+            LoadError::Cors { .. } => t.error_cors_title,
+            LoadError::Timeout => t.error_timeout_title,
+            LoadError::Offline => t.error_offline_title,
+            LoadError::Format(_) | LoadError::Index(_) => t.error_format_title,
         }
     }
 
-    /// What happened, in a sentence or two.
-    pub fn message(&self) -> String {
+    /// What happened, in a sentence or two. What the validation found (a
+    /// format error's JSON path and problem) stays in English: it is for the
+    /// publisher.
+    pub fn message(&self, locale: Locale) -> String {
+        let t = locale.text();
         match self {
-            LoadError::NoSource => {
-                "Open an article from the library, or give its address as /read?src=…".into()
+            LoadError::NoSource => t.error_no_source.into(),
+            LoadError::BadAddress(src) => fill(t.error_bad_address, &[("address", src)]),
+            LoadError::Http {
+                status,
+                status_text,
+            } => {
+                let status = format!("{status} {status_text}");
+                let template = match self {
+                    LoadError::Http {
+                        status: 404 | 410, ..
+                    } => t.error_not_found,
+                    _ => t.error_http,
+                };
+                fill(template, &[("status", status.trim())])
             }
-            LoadError::BadAddress(src) => format!("“{src}” is not a web address an article can be loaded from."),
-            LoadError::Http { status, status_text } => {
-                let text = if status_text.is_empty() { String::new() } else { format!(" {status_text}") };
-                match status {
-                    404 | 410 => format!("The server has no article at this address (HTTP {status}{text})."),
-                    _ => format!("The server answered with HTTP {status}{text}."),
-                }
-            }
-            LoadError::Network => "The network request failed: you may be offline, or the server may be down or refusing connections.".into(),
-            LoadError::Cors { site } => format!(
-                "{site} answered, but doesn’t allow other sites to show its articles (it sends no CORS permission, Access-Control-Allow-Origin). Open the article on {site} itself, or ask its publisher to allow it."
+            LoadError::Network => t.error_network.into(),
+            LoadError::Cors { site } => fill(t.error_cors, &[("site", site)]),
+            LoadError::Timeout => fill(
+                t.error_timeout,
+                &[("seconds", &locale.number(LOAD_TIMEOUT_SECONDS.into()))],
             ),
-            LoadError::Timeout => format!(
-                "Nothing arrived for {LOAD_TIMEOUT_SECONDS} seconds, so Broadsheet stopped waiting. The connection may be slow, or the server busy."
-            ),
-            LoadError::Offline => "You’re offline and this article isn’t saved. It will load by itself when the connection is back.".into(),
-            LoadError::Format(e) => format!("It is not a valid Broadsheet article: {e}."),
+            LoadError::Offline => t.error_offline.into(),
+            LoadError::Format(e) => fill(t.error_format, &[("problem", &e.to_string())]),
             LoadError::Index(e) => format!("{e}."),
         }
     }

@@ -1,53 +1,17 @@
-//! Showing ISO 8601 dates in the reader's own locale.
+//! Showing ISO 8601 dates in the interface language (crate::locale).
 //!
-//! Formatting never throws: a locale that `Intl` rejects (WebKitGTK reports `C`
-//! under a POSIX locale) falls back to the browser's default locale, and if
-//! that fails too, the date is shown as written.
-//!
-//! Natively (pre-rendered pages) there is no reader yet: dates are written the
-//! way `Intl` writes them for `en-US` in UTC, which the browser then replaces
-//! with the reader's locale.
+//! In the browser `Intl.DateTimeFormat` writes them, in the reader's time zone
+//! and their regional variant of the language (en-GB, fr-CA) if they have one.
+//! Formatting never throws: a locale that `Intl` rejects falls back to the
+//! browser's default locale, and if that fails too, the date is shown as
+//! written. Natively (pre-rendered pages) `broadsheet_core::i18n::long_date`
+//! writes them as `Intl` does, in UTC.
+
+use broadsheet_core::i18n::Locale;
 
 #[cfg(not(target_arch = "wasm32"))]
-pub fn format(iso: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    if !broadsheet_core::article::is_iso8601(iso) {
-        return iso.to_string();
-    }
-    let number = |range: std::ops::Range<usize>| iso.get(range)?.parse::<u32>().ok();
-    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
-        return iso.to_string();
-    };
-    let date = format!("{} {day}, {year}", MONTHS[(month - 1) as usize]);
-    // A date-time: the time as written, when it is in UTC.
-    match (number(11..13), number(14..16), iso.get(16..)) {
-        (Some(hour), Some(minute), Some(rest))
-            if rest.trim_start_matches(|c: char| c == ':' || c.is_ascii_digit() || c == '.')
-                == "Z" =>
-        {
-            let (h12, half) = match hour {
-                0 => (12, "AM"),
-                1..=11 => (hour, "AM"),
-                12 => (12, "PM"),
-                _ => (hour - 12, "PM"),
-            };
-            format!("{date} at {h12}:{minute:02}\u{202f}{half}")
-        }
-        _ => date,
-    }
+pub fn format(locale: Locale, iso: &str) -> String {
+    broadsheet_core::i18n::long_date(locale, iso)
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -61,10 +25,10 @@ extern "C" {
     fn date_time_format(locales: &JsValue, options: &JsValue) -> Result<JsValue, JsValue>;
 }
 
-/// "1 March 2011" (or the reader's locale's equivalent). Calendar dates are shown
+/// "March 1, 2011" (or its equivalent in `locale`). Calendar dates are shown
 /// as written, whatever the reader's time zone; date-times also show the time.
 #[cfg(target_arch = "wasm32")]
-pub fn format(iso: &str) -> String {
+pub fn format(locale: Locale, iso: &str) -> String {
     let date = js_sys::Date::new(&JsValue::from_str(iso));
     if date.get_time().is_nan() {
         return iso.to_string();
@@ -79,13 +43,17 @@ pub fn format(iso: &str) -> String {
     } else {
         set("timeStyle", "short");
     }
-    let reader = leptos::prelude::window()
-        .navigator()
-        .language()
-        .map(|lang| JsValue::from(js_sys::Array::of1(&JsValue::from_str(&lang))));
-    reader
+    // The reader's own variant of the interface language (en-GB: "1 March 2011").
+    let navigator = leptos::prelude::window().navigator();
+    let tag = navigator
+        .languages()
+        .iter()
+        .filter_map(|l| l.as_string())
+        .find(|l| Locale::from_tag(l) == Some(locale))
+        .unwrap_or_else(|| locale.code().to_string());
+    let interface = JsValue::from(js_sys::Array::of1(&JsValue::from_str(&tag)));
+    [interface, JsValue::UNDEFINED]
         .into_iter()
-        .chain([JsValue::UNDEFINED])
         .find_map(|locales| format_with(&locales, &options, &date))
         .unwrap_or_else(|| iso.to_string())
 }

@@ -8,6 +8,7 @@ use crate::components::reader::{Embedded, Reader};
 use crate::components::states::article_states;
 use crate::host::{Host, HostEvent};
 use crate::loader::use_article;
+use crate::locale::Languages;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
@@ -24,7 +25,8 @@ impl ArticleElement {
 }
 
 /// Mounts the article at `src` into `container` (inside `host`'s shadow root).
-/// `lang` (may be empty) overrides the article's language.
+/// `lang` (may be empty) overrides the article's language, `ui_lang` (may be
+/// empty) fixes the interface language (`crate::locale`).
 #[wasm_bindgen]
 pub fn mount_article(
     host: web_sys::HtmlElement,
@@ -33,6 +35,7 @@ pub fn mount_article(
     progress: bool,
     related: bool,
     lang: String,
+    ui_lang: String,
 ) -> ArticleElement {
     crate::fatal::install();
     if crate::fatal::stopped() {
@@ -42,6 +45,7 @@ pub fn mount_article(
         };
     }
     let mounted = leptos::mount::mount_to(container, move || {
+        provide_context(Languages::of_reader().fixed_to(Some(ui_lang)));
         view! { <EmbeddedArticle host src progress related lang/> }
     });
     ArticleElement {

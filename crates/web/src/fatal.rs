@@ -111,20 +111,22 @@ pub fn render_into(container: &web_sys::Element) {
         Some(e)
     };
     let build = || -> Option<web_sys::Element> {
+        let locale = crate::locale::current();
+        let t = locale.text();
         let panel = element("div", "error-panel", "")?;
         panel.set_attribute("role", "alert").ok()?;
-        let title = element("h1", "error-title", "Something went wrong")?;
-        let message = element(
-            "p",
-            "error-message",
-            "Broadsheet stopped because of an error in the viewer itself, not in the article. Reloading the page usually fixes it.",
-        )?;
+        panel.set_attribute("lang", locale.code()).ok()?;
+        panel
+            .set_attribute("dir", locale.direction().as_str())
+            .ok()?;
+        let title = element("h1", "error-title", t.crash_title)?;
+        let message = element("p", "error-message", t.crash_message)?;
         panel.append_child(&title).ok()?;
         panel.append_child(&message).ok()?;
         let actions = element("p", "error-actions", "")?;
         // A link, not a script: it works even though the app has stopped. The
         // address without its #fragment, so following it really reloads.
-        let reload = element("a", "button", "Reload")?;
+        let reload = element("a", "button", t.reload)?;
         let location = window().location();
         let here = format!(
             "{}{}",

@@ -11,6 +11,7 @@ pub mod fatal;
 pub mod host;
 pub mod links;
 pub mod loader;
+pub mod locale;
 pub mod names;
 pub mod offline;
 #[cfg(feature = "ssr")]
@@ -69,6 +70,7 @@ pub fn start() {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    locale::provide();
     reader_settings::provide();
     let offline = offline::provide();
     view! {
@@ -93,18 +95,19 @@ pub fn App() -> impl IntoView {
 fn SiteChrome(offline: offline::Offline) -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     let embedded = move || location.pathname.get() == "/embed";
+    let ui = locale::page_ui;
     view! {
         <Show when=move || !embedded()>
-            <header class="site-bar">
+            <header class="site-bar" lang=move || ui().lang() dir=move || ui().dir()>
                 <A href="/" attr:class="site-name">"Broadsheet"</A>
                 <span class="net-status" role="status">
-                    {move || (!offline.online.get()).then_some("Offline")}
+                    {move || (!offline.online.get()).then(|| ui().text().offline)}
                 </span>
             </header>
             <Show when=move || offline.update_waiting.get()>
-                <div class="notice notice--update" role="status">
-                    <p>"A new version of Broadsheet is available."</p>
-                    <button type="button" class="button" on:click=|_| offline::accept_update()>"Reload"</button>
+                <div class="notice notice--update" role="status" lang=move || ui().lang() dir=move || ui().dir()>
+                    <p>{move || ui().text().update_available}</p>
+                    <button type="button" class="button" on:click=|_| offline::accept_update()>{move || ui().text().reload}</button>
                 </div>
             </Show>
         </Show>
@@ -113,12 +116,14 @@ fn SiteChrome(offline: offline::Offline) -> impl IntoView {
 
 #[component]
 fn NotFound() -> impl IntoView {
+    let ui = locale::provide_for_site();
+    let t = ui.text();
     view! {
-        <Title text="Page not found"/>
-        <div class="error-panel" role="alert">
-            <h1 class="error-title">"Page not found"</h1>
-            <p class="error-message">"There is nothing at this address."</p>
-            <p class="error-actions"><a class="button" href="/">"Back to the library"</a></p>
+        <Title text=t.not_found_title/>
+        <div class="error-panel" role="alert" lang=ui.lang() dir=ui.dir()>
+            <h1 class="error-title">{t.not_found_title}</h1>
+            <p class="error-message">{t.not_found_message}</p>
+            <p class="error-actions"><a class="button" href="/">{t.back_to_library}</a></p>
         </div>
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::api::{self, LoadError};
 use crate::host::HostEvent;
+use broadsheet_core::i18n::Locale;
 use broadsheet_core::page::{self, Page};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -33,7 +34,8 @@ impl Load {
                 headline: loaded.page.meta.headline.clone(),
             }),
             Load::Failed(e) => Some(HostEvent::Error {
-                message: format!("{} {}", e.title(), e.message()),
+                // For the host's developers: in English.
+                message: format!("{} {}", e.title(Locale::En), e.message(Locale::En)),
             }),
             Load::Loading => None,
         }

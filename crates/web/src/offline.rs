@@ -251,18 +251,17 @@ fn object(pairs: &[(&str, JsValue)]) -> js_sys::Object {
 /// Sends a message of this kind, with these fields, to the active worker and
 /// waits for its answer (`{ok, result}` or `{ok: false, error}`).
 pub async fn message(kind: Message, fields: &[(&str, JsValue)]) -> Result<JsValue, String> {
-    let sw = container().ok_or("This browser can’t keep articles offline.")?;
-    let ready = sw
-        .ready()
-        .map_err(|_| "The offline helper isn’t running.")?;
+    let t = crate::locale::current().text();
+    let sw = container().ok_or(t.offline_unsupported)?;
+    let ready = sw.ready().map_err(|_| t.offline_helper_missing)?;
     let reg = JsFuture::from(ready)
         .await
-        .map_err(|_| "The offline helper isn’t running.")?;
+        .map_err(|_| t.offline_helper_missing)?;
     let active = reg
         .unchecked_into::<web_sys::ServiceWorkerRegistration>()
         .active()
-        .ok_or("The offline helper isn’t running.")?;
-    let channel = web_sys::MessageChannel::new().map_err(|_| "No message channel.")?;
+        .ok_or(t.offline_helper_missing)?;
+    let channel = web_sys::MessageChannel::new().map_err(|_| t.offline_helper_missing)?;
     let port = channel.port1();
     let answer = js_sys::Promise::new(&mut |resolve, _| {
         let on_message = Closure::once_into_js(move |event: web_sys::MessageEvent| {
@@ -273,10 +272,10 @@ pub async fn message(kind: Message, fields: &[(&str, JsValue)]) -> Result<JsValu
     let transfer = js_sys::Array::of1(&channel.port2());
     active
         .post_message_with_transferable(&kind.envelope(fields), &transfer)
-        .map_err(|_| "The offline helper didn’t answer.")?;
+        .map_err(|_| t.offline_helper_silent)?;
     let reply = JsFuture::from(answer)
         .await
-        .map_err(|_| "The offline helper didn’t answer.")?;
+        .map_err(|_| t.offline_helper_silent)?;
     if js_sys::Reflect::get(&reply, &"ok".into())
         .ok()
         .and_then(|v| v.as_bool())
@@ -284,7 +283,8 @@ pub async fn message(kind: Message, fields: &[(&str, JsValue)]) -> Result<JsValu
     {
         Ok(js_sys::Reflect::get(&reply, &"result".into()).unwrap_or(JsValue::NULL))
     } else {
-        Err(field(&reply, "error").unwrap_or_else(|| "Saving failed.".into()))
+        // The worker's own words (a browser's error, such as a full quota).
+        Err(field(&reply, "error").unwrap_or_else(|| t.offline_helper_silent.into()))
     }
 }
 

@@ -13,27 +13,43 @@ use leptos_router::location::RequestUrl;
 use std::sync::Arc;
 
 /// The body of the page at `address` (absolute) that shows `page`, read from
-/// the article file at `json_url` (absolute).
-pub fn article_body(address: &str, json_url: &str, page: Page) -> Result<String, String> {
+/// the article file at `json_url` (absolute). `ui_lang`: the interface
+/// language the publisher fixed, if any (else the article's, else English).
+pub fn article_body(
+    address: &str,
+    json_url: &str,
+    page: Page,
+    ui_lang: Option<&str>,
+) -> Result<String, String> {
     let preloaded = Preloaded(Arc::new(Loaded {
         url: json_url.to_string(),
         page,
     }));
-    render(address, move || provide_context(preloaded))
+    render(address, ui_lang, move || provide_context(preloaded))
 }
 
 /// The body of the library page at `address` (absolute): `index`, read from
 /// `index_url` (absolute).
-pub fn library_body(address: &str, index_url: &str, index: Index) -> Result<String, String> {
+pub fn library_body(
+    address: &str,
+    index_url: &str,
+    index: Index,
+    ui_lang: Option<&str>,
+) -> Result<String, String> {
     let library = PreloadedLibrary {
         url: index_url.to_string(),
         index,
     };
-    render(address, move || provide_context(library))
+    render(address, ui_lang, move || provide_context(library))
 }
 
-/// The app at `address`, with the data `provide` puts in context.
-fn render(address: &str, provide: impl FnOnce()) -> Result<String, String> {
+/// The app at `address`, with the data `provide` puts in context. No reader
+/// yet: their languages are unknown.
+fn render(address: &str, ui_lang: Option<&str>, provide: impl FnOnce()) -> Result<String, String> {
+    let languages = crate::locale::Languages {
+        fixed: ui_lang.map(str::to_string),
+        preferred: Vec::new(),
+    };
     crate::links::render_at(address)?;
     let path = url::Url::parse(address)
         .map_err(|e| format!("{address}: {e}"))?
@@ -46,6 +62,7 @@ fn render(address: &str, provide: impl FnOnce()) -> Result<String, String> {
         // components set is collected here and dropped.
         let (meta, _head) = leptos_meta::ServerMetaContext::new();
         provide_context(meta);
+        provide_context(languages);
         provide();
         view! { <App/> }.to_html()
     });
@@ -66,6 +83,7 @@ mod tests {
             "https://news.example/articles/iran-diplomat-defects-2011/",
             "https://news.example/articles/iran-diplomat-defects-2011.json",
             page::build(&article),
+            None,
         )
         .unwrap();
         assert!(
@@ -95,6 +113,7 @@ mod tests {
             "https://news.example/",
             "https://news.example/articles/index.json",
             index,
+            None,
         )
         .unwrap();
         assert!(
@@ -107,5 +126,44 @@ mod tests {
         assert!(!html.contains("Loading the list"), "{html}");
         // Only the reader's browser knows.
         assert!(!html.contains("Unread"), "{html}");
+    }
+
+    #[test]
+    fn an_article_page_speaks_the_language_of_its_article_or_the_site() {
+        let arabic = article::parse(include_str!("../../../public/articles/rtl-sample-ar.json"))
+            .unwrap()
+            .article;
+        let html = article_body(
+            "https://news.example/articles/rtl-sample-ar/",
+            "https://news.example/articles/rtl-sample-ar.json",
+            page::build(&arabic),
+            None,
+        )
+        .unwrap();
+        assert!(
+            html.contains(r#"<header class="reader-bar" lang="ar" dir="rtl""#),
+            "{html}"
+        );
+        assert!(html.contains("نسخ الرابط"), "{html}");
+        assert!(
+            !html.contains("Copy link") && !html.contains("min left"),
+            "{html}"
+        );
+
+        let english = article::parse(SAMPLE).unwrap().article;
+        let html = article_body(
+            "https://news.example/articles/iran-diplomat-defects-2011/",
+            "https://news.example/articles/iran-diplomat-defects-2011.json",
+            page::build(&english),
+            Some("fr"),
+        )
+        .unwrap();
+        assert!(html.contains("Copier le lien"), "{html}");
+        assert!(html.contains("1 mars 2011"), "{html}");
+        // Inside the English article, the interface's words say they are French.
+        assert!(
+            html.contains(r#"<p class="reading-time" dir="auto" lang="fr">"#),
+            "{html}"
+        );
     }
 }

@@ -9,26 +9,24 @@ use leptos::prelude::*;
 use std::cell::RefCell;
 
 thread_local! {
-    static PROBLEM: RefCell<Option<ArcRwSignal<Option<String>>>> = const { RefCell::new(None) };
+    static PROBLEM: RefCell<Option<ArcRwSignal<bool>>> = const { RefCell::new(None) };
 }
 
-/// Set to a reader-facing sentence after the first storage failure.
-pub fn problem() -> ArcRwSignal<Option<String>> {
+/// Whether storage has failed: the reader then says that nothing will be kept
+/// (`Text::storage_unavailable`).
+pub fn problem() -> ArcRwSignal<bool> {
     PROBLEM.with(|p| {
         p.borrow_mut()
-            .get_or_insert_with(|| ArcRwSignal::new(None))
+            .get_or_insert_with(|| ArcRwSignal::new(false))
             .clone()
     })
 }
 
 fn report(what: &str) {
     let signal = problem();
-    if signal.get_untracked().is_none() {
+    if !signal.get_untracked() {
         web_sys::console::warn_1(&format!("Broadsheet: storage unavailable ({what})").into());
-        signal.set(Some(
-            "This browser isn’t letting Broadsheet store anything, so your reading position and settings won’t be kept."
-                .into(),
-        ));
+        signal.set(true);
     }
 }
 

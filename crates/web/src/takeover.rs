@@ -59,7 +59,7 @@ pub fn found() -> Found {
         article: data(DATA_ID).and_then(|(url, json)| {
             crate::offline::note_fetched(&url);
             Preloaded::parse(url.clone(), &json)
-                .map_err(|e| warn(&url, &e.message()))
+                .map_err(|e| warn(&url, &e.message(broadsheet_core::i18n::Locale::En)))
                 .ok()
         }),
         library: data(LIBRARY_DATA_ID).and_then(|(url, json)| {

@@ -2,8 +2,9 @@
 
 use super::figure::FigureView;
 use super::markdown_view::{block_view, heading, nodes_view};
-use crate::{dates, links, names};
+use crate::{dates, links, locale, names};
 use broadsheet_core::article::{Correction, Meta};
+use broadsheet_core::i18n;
 use broadsheet_core::markdown::Footnote;
 use broadsheet_core::page::anchors;
 use broadsheet_core::page::{Content, Item, Page, Person};
@@ -26,6 +27,12 @@ pub fn ArticleView(
     base: String,
 ) -> impl IntoView {
     let source = page.meta.syndicated_from().map(str::to_string);
+    let ui = locale::use_ui();
+    let t = ui.text();
+    let date = move |iso: &str| dates::format(ui.locale, iso);
+    // The interface's words in the article say their language when it differs.
+    let ui_lang = ui.lang_unless(page.meta.language.as_deref());
+    let ui_dir = ui_lang.map(|_| ui.dir());
     let Page {
         meta:
             Meta {
@@ -65,13 +72,13 @@ pub fn ArticleView(
     let corrections = (!corrections.is_empty()).then(|| {
         view! {
             <section class="corrections" aria-labelledby="corrections-title">
-                <h2 id="corrections-title">{if corrections.len() == 1 { "Correction" } else { "Corrections" }}</h2>
+                <h2 id="corrections-title" lang=ui_lang dir=ui_dir>{t.corrections.get(ui.locale, corrections.len() as u64)}</h2>
                 <ul>
                     {corrections
                         .into_iter()
                         .map(|Correction { date, text }| view! {
                             <li>
-                                {date.map(|d| view! { <time datetime=d.clone()>{dates::format(&d)}</time> ": " })}
+                                {date.map(|d| view! { <time datetime=d.clone()>{dates::format(ui.locale, &d)}</time> ": " })}
                                 {text}
                             </li>
                         })
@@ -81,14 +88,17 @@ pub fn ArticleView(
         }
     });
 
-    let byline_view = byline_view(byline, authors, &base);
+    let byline_view = byline_view(byline, authors, &base, ui);
     let minutes = reading.minutes();
     let dates_view = (published.is_some() || updated.is_some()).then(|| {
         view! {
-            <p class="dates" dir="auto">
-                {published.map(|d| view! { <time class="published" datetime=d.clone()>{dates::format(&d)}</time> })}
-                {updated.map(|d| view! {
-                    <span class="updated">"Updated " <time datetime=d.clone()>{dates::format(&d)}</time></span>
+            <p class="dates" dir="auto" lang=ui_lang>
+                {published.map(|d| view! { <time class="published" datetime=d.clone()>{date(&d)}</time> })}
+                {updated.map(|d| {
+                    let (before, after) = i18n::around(t.updated, "date");
+                    view! {
+                        <span class="updated">{before} <time datetime=d.clone()>{date(&d)}</time> {after}</span>
+                    }
                 })}
             </p>
         }
@@ -108,14 +118,14 @@ pub fn ArticleView(
                 <li id=anchors::footnote(n) value=n.to_string()>
                     {nodes_view(&note.children, &base)}
                     " "
-                    <a class="footnote-back" href=links::fragment_href(&anchors::footnote_ref(n)) aria-label=format!("Back to reference {n}")>"↩"</a>
+                    <a class="footnote-back" href=links::fragment_href(&anchors::footnote_ref(n)) aria-label=i18n::fill(t.footnote_back, &[("n", &ui.locale.number(n as u64))])>"↩"</a>
                 </li>
             }
             .into_any()
         };
         view! {
             <section class="footnotes" aria-labelledby="footnotes-title">
-                <h2 id="footnotes-title">"Notes"</h2>
+                <h2 id="footnotes-title" lang=ui_lang dir=ui_dir>{t.notes}</h2>
                 <ol>{progressive(footnotes, all_at_once, note_view)}</ol>
             </section>
         }
@@ -123,7 +133,7 @@ pub fn ArticleView(
 
     let tags_view = (!tags.is_empty()).then(|| {
         view! {
-            <ul class="tags" aria-label="Topics">
+            <ul class="tags" aria-label=t.topics>
                 {tags.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}
             </ul>
         }
@@ -132,7 +142,7 @@ pub fn ArticleView(
     let related_view = (!related.is_empty() && show_related != Some(false)).then(|| {
         view! {
             <nav class="related" aria-labelledby="related-title">
-                <h2 id="related-title">"Related"</h2>
+                <h2 id="related-title" lang=ui_lang dir=ui_dir>{t.related}</h2>
                 <ul>
                     {related
                         .into_iter()
@@ -184,7 +194,8 @@ pub fn ArticleView(
         None => view! {
             <p class="comments">
                 <span class="comments-cta comments-cta--closed">{c.label}</span>
-                <span class="comments-note">" — comments are not open on this copy of the article."</span>
+                " — "
+                <span class="comments-note" lang=ui_lang dir=ui_dir>{t.comments_closed}</span>
             </p>
         }
         .into_any(),
@@ -200,14 +211,17 @@ pub fn ArticleView(
                 <div class="meta">
                     {byline_view}
                     {dates_view}
-                    <p class="reading-time" dir="auto">{format!("{minutes} min read")}</p>
+                    <p class="reading-time" dir="auto" lang=ui_lang>{t.minutes_read.get(ui.locale, minutes.into())}</p>
                 </div>
                 {lead_view}
             </header>
             <div class=names::ARTICLE_BODY>{body_view}</div>
             {notes_view}
             <footer class="article-footer">
-                {source.map(|s| view! { <p class="source">"Source: " {s}</p> })}
+                {source.map(|s| {
+                    let (before, after) = i18n::around(t.source, "source");
+                    view! { <p class="source"><span lang=ui_lang dir=ui_dir>{before}</span> {s} {after}</p> }
+                })}
                 {tags_view}
                 {related_view}
                 {comments_view}
@@ -218,7 +232,12 @@ pub fn ArticleView(
 
 /// The publisher's byline text when given; otherwise "By A, B and C" from `authors`,
 /// with each name linked when it has a URL.
-fn byline_view(byline: Option<String>, authors: Vec<Person>, base: &str) -> Option<AnyView> {
+fn byline_view(
+    byline: Option<String>,
+    authors: Vec<Person>,
+    base: &str,
+    ui: locale::Ui,
+) -> Option<AnyView> {
     if let Some(b) = byline {
         return Some(view! { <p class="byline">{b}</p> }.into_any());
     }
@@ -230,11 +249,7 @@ fn byline_view(byline: Option<String>, authors: Vec<Person>, base: &str) -> Opti
         .into_iter()
         .enumerate()
         .map(|(i, a)| {
-            let sep = match i {
-                0 => "",
-                i if i == count - 1 => " and ",
-                _ => ", ",
-            };
+            let sep = i18n::list_separator(ui.text(), i, count);
             let name = match a.href {
                 Some(href) => {
                     let target = links::target(&href, base);
@@ -245,7 +260,8 @@ fn byline_view(byline: Option<String>, authors: Vec<Person>, base: &str) -> Opti
             view! { {sep} {name} }
         })
         .collect_view();
-    Some(view! { <p class="byline">"By " {names}</p> }.into_any())
+    let (before, after) = i18n::around(ui.text().byline, "names");
+    Some(view! { <p class="byline">{before} {names} {after}</p> }.into_any())
 }
 
 /// Lists of at least this many items (body blocks, notes) are rendered

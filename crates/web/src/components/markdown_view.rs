@@ -33,9 +33,11 @@ pub fn block_view(node: &Node, id: Option<String>, base: &str) -> AnyView {
         .into_any(),
         Node::FootnoteRef { number, first } => {
             let n = *number;
+            let ui = crate::locale::use_ui();
+            let label = broadsheet_core::i18n::fill(ui.text().footnote, &[("n", &ui.locale.number(n as u64))]);
             view! {
                 <sup class="footnote-ref">
-                    <a href=links::fragment_href(&anchors::footnote(n)) id=first.then(|| anchors::footnote_ref(n)) aria-label=format!("Footnote {n}")>{n}</a>
+                    <a href=links::fragment_href(&anchors::footnote(n)) id=first.then(|| anchors::footnote_ref(n)) aria-label=label>{n}</a>
                 </sup>
             }
             .into_any()
@@ -46,7 +48,10 @@ pub fn block_view(node: &Node, id: Option<String>, base: &str) -> AnyView {
         }
         .into_any(),
         Node::TaskMarker(done) => view! {
-            <input type="checkbox" disabled=true checked=*done aria-label=if *done { "Done" } else { "Not done" }/>
+            <input type="checkbox" disabled=true checked=*done aria-label={
+                let t = crate::locale::use_ui().text();
+                if *done { t.task_done } else { t.task_not_done }
+            }/>
         }
         .into_any(),
         Node::Element { kind, children } => element_view(kind, children, id, base),

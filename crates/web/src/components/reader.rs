@@ -8,7 +8,7 @@ use super::resume::{Resume, ResumeOffer};
 use super::save_offline::SaveOffline;
 use super::toc::{MIN_HEADINGS, Toc};
 use crate::tracker::{Parts, Tracker};
-use crate::{names, storage};
+use crate::{locale, names, storage};
 use broadsheet_core::page::Page;
 use leptos::ev;
 use leptos::html::{Div, Header};
@@ -40,6 +40,8 @@ pub fn Reader(
     #[prop(optional)]
     on_comment: Option<Callback<()>>,
 ) -> impl IntoView {
+    // The interface in the article's language, for everything below.
+    let ui = locale::provide_for_article(page.meta.language.as_deref());
     let show_bar = embedded.as_ref().is_none_or(|e| e.progress);
     let show_related = embedded.as_ref().is_none_or(|e| e.related);
     let is_embedded = embedded.is_some();
@@ -152,7 +154,9 @@ pub fn Reader(
             class=("progress--off", !show_bar)
             role="progressbar"
             part="progress"
-            aria-label="Reading progress"
+            aria-label=ui.text().reading_progress
+            lang=ui.lang()
+            dir=ui.dir()
             aria-valuemin="0"
             aria-valuemax="100"
             aria-valuenow="0"
@@ -189,7 +193,7 @@ pub fn Reader(
         <ReadingBar percent=percent.into() total_minutes anchor node_ref=chrome>
             <SaveOffline base=url id headline images/>
         </ReadingBar>
-        {move || storage::problem().get().map(|message| view! { <p class="storage-note" role="note">{message}</p> })}
+        {move || storage::problem().get().then(|| view! { <p class="storage-note" role="note" lang=ui.lang() dir=ui.dir()>{ui.text().storage_unavailable}</p> })}
         <div class="reader" class=("reader--with-toc", has_toc) node_ref=holder>
             {toc}
             <ArticleView page base all_at_once=deep_link.with_value(|id| !id.is_empty())/>

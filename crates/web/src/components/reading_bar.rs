@@ -4,6 +4,7 @@
 //! tools are icons (their labels stay their accessible names and tooltips).
 
 use super::settings_panel::SettingsPanel;
+use crate::locale;
 use broadsheet_core::reading::minutes_left;
 use leptos::ev;
 use leptos::html::Header;
@@ -23,13 +24,15 @@ pub fn ReadingBar(
     /// More tools, before "Copy link".
     children: Children,
 ) -> impl IntoView {
+    let ui = locale::use_ui();
+    let t = ui.text();
     let time_left = move || match minutes_left(total_minutes, f64::from(percent.get()) / 100.0) {
-        0 => "Finished".to_string(),
-        n => format!("{n} min left"),
+        0 => t.finished.to_string(),
+        n => t.minutes_left.get(ui.locale, n.into()),
     };
     let settings_open = RwSignal::new(false);
     let copied = RwSignal::new(None::<&'static str>);
-    let copy_link = move |_| copy_link_to(anchor.run(()), copied);
+    let copy_link = move |_| copy_link_to(anchor.run(()), copied, t);
     let on_keydown = move |ev: ev::KeyboardEvent| {
         if ev.key() == "Escape" && settings_open.get_untracked() {
             settings_open.set(false);
@@ -39,26 +42,26 @@ pub fn ReadingBar(
         }
     };
     view! {
-        <header class="reader-bar" node_ref=node_ref on:keydown=on_keydown>
+        <header class="reader-bar" lang=ui.lang() dir=ui.dir() node_ref=node_ref on:keydown=on_keydown>
             <div class="reader-bar-inner">
                 <span class="time-left">{time_left}</span>
                 <span class="reader-status" role="status">{move || copied.get()}</span>
                 {children()}
-                <button type="button" class="tool" title="Copy link" on:click=copy_link>
+                <button type="button" class="tool" title=t.copy_link on:click=copy_link>
                     <ToolIcon path=LINK_ICON/>
-                    <span class="tool-label">"Copy link"</span>
+                    <span class="tool-label">{t.copy_link}</span>
                 </button>
                 <button
                     type="button"
                     class="tool"
                     id="reader-settings-button"
-                    title="Reader settings"
+                    title=t.reader_settings
                     aria-expanded=move || settings_open.get().to_string()
                     aria-controls="reader-settings"
                     on:click=move |_| settings_open.update(|o| *o = !*o)
                 >
                     <span aria-hidden="true">"Aa"</span>
-                    <span class="visually-hidden">"Reader settings"</span>
+                    <span class="visually-hidden">{t.reader_settings}</span>
                 </button>
             </div>
             <Show when=move || settings_open.get()>
@@ -85,7 +88,11 @@ pub fn ToolIcon(path: &'static str) -> impl IntoView {
 
 /// Copies this page's address with `#anchor` to the clipboard (or, with no
 /// clipboard, puts it in the address bar), and says which in `status` for 3 s.
-fn copy_link_to(anchor: Option<String>, status: RwSignal<Option<&'static str>>) {
+fn copy_link_to(
+    anchor: Option<String>,
+    status: RwSignal<Option<&'static str>>,
+    t: &'static broadsheet_core::i18n::Text,
+) {
     let location = window().location();
     let url = format!(
         "{}{}{}{}",
@@ -103,9 +110,9 @@ fn copy_link_to(anchor: Option<String>, status: RwSignal<Option<&'static str>>) 
             });
         }
         status.try_set(Some(if ok {
-            "Link to this paragraph copied"
+            t.link_copied
         } else {
-            "Link to this paragraph is in the address bar"
+            t.link_in_address_bar
         }));
         set_timeout(
             move || _ = status.try_set(None),

@@ -83,19 +83,21 @@ impl Resume {
 /// reader back. `inline`: in an embed, where it is not a floating notice.
 #[component]
 pub fn ResumeOffer(resume: Resume, inline: bool, restore: Callback<Place>) -> impl IntoView {
+    let ui = crate::locale::use_ui();
+    let t = ui.text();
     move || {
         resume.offer.get().map(|saved| view! {
-            <div class="notice resume" class=("notice--inline", inline) role="region" aria-label="Resume reading">
-                <p>{format!("Continue where you left off ({}%)", saved.percent)}</p>
+            <div class="notice resume" class=("notice--inline", inline) role="region" aria-label=t.resume_label lang=ui.lang() dir=ui.dir()>
+                <p>{broadsheet_core::i18n::fill(t.resume_prompt, &[("percent", &ui.locale.percent(saved.percent))])}</p>
                 <div class="resume-actions">
                     <button type="button" class="button" on:click=move |_| {
                         if let Some(place) = resume.answer(true) {
                             restore.run(place);
                         }
-                    }>"Continue"</button>
+                    }>{t.resume_continue}</button>
                     <button type="button" class="button button--secondary" on:click=move |_| {
                         resume.answer(false);
-                    }>"Start from the top"</button>
+                    }>{t.resume_restart}</button>
                 </div>
             </div>
         })

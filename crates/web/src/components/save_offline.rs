@@ -23,6 +23,7 @@ pub fn SaveOffline(
     if !offline::use_offline().supported {
         return None;
     }
+    let t = crate::locale::use_ui().text();
     let images: Vec<String> = images
         .iter()
         .map(|src| links::resolve(src, &base))
@@ -59,7 +60,10 @@ pub fn SaveOffline(
                     saved.try_set(list.iter().any(|a| a.url == url));
                 }
                 Err(e) => {
-                    error.try_set(Some(format!("Couldn’t save for offline: {e}")));
+                    error.try_set(Some(broadsheet_core::i18n::fill(
+                        t.save_failed,
+                        &[("error", &e)],
+                    )));
                 }
             }
             busy.try_set(false);
@@ -67,9 +71,9 @@ pub fn SaveOffline(
     };
     let label = move || {
         if saved.get() {
-            "Saved offline"
+            t.saved_offline
         } else {
-            "Save offline"
+            t.save_offline
         }
     };
     Some(view! {

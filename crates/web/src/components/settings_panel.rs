@@ -1,7 +1,7 @@
 //! The reader settings panel: text size, typeface, line width, theme.
 
 use crate::reader_settings::use_settings;
-use broadsheet_core::settings::{Font, SIZE_LABELS, Settings, Theme, Width};
+use broadsheet_core::settings::{Font, Settings, Theme, Width};
 use leptos::prelude::*;
 
 /// One radio group bound to a field of the settings.
@@ -40,23 +40,24 @@ fn group<T: Copy + PartialEq + Send + Sync + 'static>(
 
 #[component]
 pub fn SettingsPanel() -> impl IntoView {
-    let sizes = (0u8..).zip(SIZE_LABELS).collect();
+    let t = crate::locale::use_ui().text();
+    let sizes = (0u8..).zip(t.sizes).collect();
     view! {
         <section id="reader-settings" class="settings-panel" aria-labelledby="reader-settings-title">
-            <h2 id="reader-settings-title" class="visually-hidden">"Reader settings"</h2>
-            {group("Text size", "bs-size", sizes, |s| s.size, |s, v| s.size = v)}
-            {group("Typeface", "bs-font", vec![(Font::Serif, "Serif"), (Font::Sans, "Sans-serif")], |s| s.font, |s, v| s.font = v)}
+            <h2 id="reader-settings-title" class="visually-hidden">{t.reader_settings}</h2>
+            {group(t.text_size, "bs-size", sizes, |s| s.size, |s, v| s.size = v)}
+            {group(t.typeface, "bs-font", vec![(Font::Serif, t.serif), (Font::Sans, t.sans_serif)], |s| s.font, |s, v| s.font = v)}
             {group(
-                "Line width",
+                t.line_width,
                 "bs-width",
-                vec![(Width::Narrow, "Narrow"), (Width::Normal, "Normal"), (Width::Wide, "Wide")],
+                vec![(Width::Narrow, t.narrow), (Width::Normal, t.normal), (Width::Wide, t.wide)],
                 |s| s.width,
                 |s, v| s.width = v,
             )}
             {group(
-                "Theme",
+                t.theme,
                 "bs-theme",
-                vec![(Theme::Auto, "Auto"), (Theme::Light, "Light"), (Theme::Sepia, "Sepia"), (Theme::Dark, "Dark")],
+                vec![(Theme::Auto, t.theme_auto), (Theme::Light, t.theme_light), (Theme::Sepia, t.theme_sepia), (Theme::Dark, t.theme_dark)],
                 |s| s.theme,
                 |s, v| s.theme = v,
             )}

@@ -28,13 +28,14 @@ pub fn article_states(
 /// jumps when the article arrives.
 #[component]
 pub fn ArticleSkeleton() -> impl IntoView {
+    let ui = crate::locale::use_ui();
     view! {
         // The reading bar's place, so the article lands where the skeleton was.
         <div class="reader-bar" aria-hidden="true">
             <div class="reader-bar-inner"><span class="tool skeleton skeleton--tool"></span></div>
         </div>
-        <div class="article article--skeleton" role="status" aria-live="polite">
-            <span class="visually-hidden">"Loading article…"</span>
+        <div class="article article--skeleton" role="status" aria-live="polite" lang=ui.lang()>
+            <span class="visually-hidden">{ui.text().loading_article}</span>
             <div class="article-header" aria-hidden="true">
                 <div class="skeleton skeleton--kicker"></div>
                 <div class="skeleton skeleton--headline"></div>
@@ -59,15 +60,17 @@ pub fn ErrorPanel(
     embedded: bool,
 ) -> impl IntoView {
     let retryable = error.retryable();
+    let ui = crate::locale::use_ui();
+    let t = ui.text();
     view! {
-        <div class="error-panel" role="alert">
-            <h1 class="error-title">{error.title()}</h1>
-            <p class="error-message">{error.message()}</p>
+        <div class="error-panel" role="alert" lang=ui.lang() dir=ui.dir()>
+            <h1 class="error-title">{error.title(ui.locale)}</h1>
+            <p class="error-message">{error.message(ui.locale)}</p>
             <p class="error-actions">
                 {retryable.then(|| view! {
-                    <button type="button" class="button" on:click=move |_| retry.run(())>"Retry"</button>
+                    <button type="button" class="button" on:click=move |_| retry.run(())>{t.retry}</button>
                 })}
-                {(!embedded).then(|| view! { <a class="button button--secondary" href="/">"Back to the library"</a> })}
+                {(!embedded).then(|| view! { <a class="button button--secondary" href="/">{t.back_to_library}</a> })}
             </p>
         </div>
     }

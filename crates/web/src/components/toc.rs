@@ -27,7 +27,7 @@ pub fn Toc(
     view! {
         <nav class="toc" aria-labelledby="toc-title">
             <details open=wide>
-                <summary id="toc-title">"Contents"</summary>
+                <summary id="toc-title" lang=crate::locale::use_ui().lang()>{crate::locale::use_ui().text().contents}</summary>
                 <ol>
                     {headings
                         .into_iter()

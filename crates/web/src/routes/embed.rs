@@ -1,4 +1,4 @@
-//! `/embed?src=<article JSON URL>[&origin=<host origin>][&theme=light|dark|sepia|auto]`:
+//! `/embed?src=<article JSON URL>[&origin=<host origin>][&theme=light|dark|sepia|auto][&ui-lang=fr]`:
 //! the article alone, for an iframe on another site. It tells the host its height
 //! (`broadsheet-resize`), and `broadsheet-load`, `broadsheet-progress`,
 //! `broadsheet-error` and `broadsheet-comment`, through `crate::embed`.
@@ -6,6 +6,7 @@
 use crate::components::{article_view::ArticleView, states::article_states};
 use crate::host::{Host, HostEvent};
 use crate::loader::{Load, use_article};
+use crate::locale::{self, Languages};
 use crate::{fatal, names};
 use broadsheet_core::settings::Theme;
 use leptos::html::Div;
@@ -17,6 +18,8 @@ use wasm_bindgen::prelude::*;
 #[component]
 pub fn EmbedRoute() -> impl IntoView {
     let query = use_query_map();
+    // On another site: the reader's languages, or the one the host fixed.
+    provide_context(Languages::of_reader().fixed_to(query.read_untracked().get("ui-lang")));
     let src = Memo::new(move |_| query.read().get("src"));
     let load = use_article(src, None);
     let host = StoredValue::new(Host::parent(query.read_untracked().get("origin")));
@@ -100,6 +103,7 @@ pub fn EmbedRoute() -> impl IntoView {
     view! {
         <div class="embed" node_ref=frame>
             {article_states(load, true, move |loaded| {
+                locale::provide_for_article(loaded.page.meta.language.as_deref());
                 view! { <ArticleView page=loaded.page.clone() base=loaded.url.clone() on_comment/> }
                     .into_any()
             })}

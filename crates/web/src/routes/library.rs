@@ -2,9 +2,9 @@
 
 use crate::api::{self, LoadError};
 use crate::components::states::ErrorPanel;
-use crate::{dates, links, offline, storage};
+use crate::{dates, links, locale, offline, storage};
+use broadsheet_core::i18n;
 use broadsheet_core::library::Index;
-use broadsheet_core::limits;
 use broadsheet_core::resume::{self, Position, ReadingState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -25,6 +25,8 @@ pub struct PreloadedLibrary {
 
 #[component]
 pub fn LibraryRoute() -> impl IntoView {
+    let ui = locale::provide_for_site();
+    let t = ui.text();
     let preloaded = use_context::<PreloadedLibrary>();
     let skip_fetch = StoredValue::new(preloaded.is_some());
     let state: RwSignal<Option<Result<(String, Index), LoadError>>> =
@@ -41,12 +43,12 @@ pub fn LibraryRoute() -> impl IntoView {
     });
 
     view! {
-        <Title text="Library"/>
-        <Meta name="description" content="Articles to read in Broadsheet."/>
-        <div class="library">
-            <h1 class="library-title">"Library"</h1>
+        <Title text=t.library_title/>
+        <Meta name="description" content=t.library_description/>
+        <div class="library" lang=ui.lang() dir=ui.dir()>
+            <h1 class="library-title">{t.library_title}</h1>
             {move || match state.get() {
-                None => view! { <p class="library-loading" role="status">"Loading the list of articles…"</p> }.into_any(),
+                None => view! { <p class="library-loading" role="status">{t.library_loading}</p> }.into_any(),
                 Some(Err(error)) => view! { <ErrorPanel error retry=move |_| attempt.update(|n| *n += 1)/> }.into_any(),
                 Some(Ok((index_url, index))) => view! {
                     <ul class="library-list">
@@ -60,11 +62,11 @@ pub fn LibraryRoute() -> impl IntoView {
                                     .and_then(|s| Position::from_json(&s))
                                     .map_or(ReadingState::Unread, |s| s.state());
                                 let (class, text) = match state {
-                                    ReadingState::Unread => ("state-unread", "Unread".to_string()),
-                                    ReadingState::Reading(p) => ("state-reading", format!("{p}% read")),
-                                    ReadingState::Read => ("state-read", "Read".to_string()),
+                                    ReadingState::Unread => ("state-unread", t.state_unread.to_string()),
+                                    ReadingState::Reading(p) => ("state-reading", i18n::fill(t.state_reading, &[("percent", &ui.locale.percent(p))])),
+                                    ReadingState::Read => ("state-read", t.state_read.to_string()),
                                 };
-                                view! { " · " <span class=format!("reading-state {class}")>{text}</span> }
+                                view! { " · " <span class=format!("reading-state {class}") lang=ui.lang_unless(entry.language.as_deref())>{text}</span> }
                             });
                             let dir = entry.language.as_deref().map(|l| broadsheet_core::article::direction_of(l).as_str());
                             view! {
@@ -72,8 +74,8 @@ pub fn LibraryRoute() -> impl IntoView {
                                     <h2 class="library-headline"><a href=href>{entry.headline}</a></h2>
                                     {entry.dek.map(|d| view! { <p class="library-dek">{d}</p> })}
                                     <p class="library-meta">
-                                        {entry.published.map(|d| view! { <time datetime=d.clone()>{dates::format(&d)}</time> " · " })}
-                                        <span>{format!("{} min read", entry.minutes)}</span>
+                                        {entry.published.map(|d| view! { <time datetime=d.clone() lang=ui.lang_unless(entry.language.as_deref())>{dates::format(ui.locale, &d)}</time> " · " })}
+                                        <span lang=ui.lang_unless(entry.language.as_deref())>{t.minutes_read.get(ui.locale, entry.minutes.into())}</span>
                                         {state}
                                     </p>
                                 </li>
@@ -91,6 +93,8 @@ pub fn LibraryRoute() -> impl IntoView {
 /// Articles saved for offline reading, their sizes, and the storage they use.
 #[component]
 fn SavedArticles() -> impl IntoView {
+    let ui = locale::use_ui();
+    let t = ui.text();
     let offline = offline::use_offline();
     let list = RwSignal::new(None::<Result<Vec<offline::SavedArticle>, String>>);
     let usage = RwSignal::new(None::<(f64, f64)>);
@@ -115,13 +119,13 @@ fn SavedArticles() -> impl IntoView {
     };
     view! {
         <section class="saved" aria-labelledby="saved-title">
-            <h2 id="saved-title">"Saved for offline"</h2>
+            <h2 id="saved-title">{t.saved_title}</h2>
             {move || match list.get() {
-                _ if !offline.supported => view! { <p>"This browser can’t keep articles for offline reading."</p> }.into_any(),
-                None => view! { <p>"Checking…"</p> }.into_any(),
+                _ if !offline.supported => view! { <p>{t.saved_unsupported}</p> }.into_any(),
+                None => view! { <p>{t.saved_checking}</p> }.into_any(),
                 Some(Err(e)) => view! { <p>{e}</p> }.into_any(),
                 Some(Ok(items)) if items.is_empty() => view! {
-                    <p>"Nothing yet. Use “Save offline” on an article to keep it with its pictures for reading without a connection."</p>
+                    <p>{t.saved_none}</p>
                 }.into_any(),
                 Some(Ok(items)) => {
                     let all: Vec<String> = items.iter().map(|a| a.url.clone()).collect();
@@ -129,22 +133,22 @@ fn SavedArticles() -> impl IntoView {
                         <ul class="saved-list">
                             {items.into_iter().map(|a| {
                                 let url = a.url.clone();
-                                let label = format!("Remove “{}” from offline", a.headline);
+                                let label = i18n::fill(t.saved_remove_label, &[("headline", &a.headline)]);
                                 view! {
                                     <li>
                                         <a href=links::viewer_href(&a.url)>{a.headline}</a>
-                                        <span class="saved-size">{limits::size(a.bytes as usize)}</span>
-                                        <button type="button" class="tool" aria-label=label on:click=move |_| remove(vec![url.clone()])>"Remove"</button>
+                                        <span class="saved-size">{ui.locale.size(a.bytes as u64)}</span>
+                                        <button type="button" class="tool" aria-label=label on:click=move |_| remove(vec![url.clone()])>{t.saved_remove}</button>
                                     </li>
                                 }
                             }).collect_view()}
                         </ul>
-                        <button type="button" class="tool" on:click=move |_| remove(all.clone())>"Remove all"</button>
+                        <button type="button" class="tool" on:click=move |_| remove(all.clone())>{t.saved_remove_all}</button>
                     }.into_any()
                 }
             }}
             {move || usage.get().map(|(used, quota)| view! {
-                <p class="storage-usage">{format!("Using {} of {} available to Broadsheet on this device.", limits::size(used as usize), limits::size(quota as usize))}</p>
+                <p class="storage-usage">{i18n::fill(t.storage_usage, &[("used", &ui.locale.size(used as u64)), ("quota", &ui.locale.size(quota as u64))])}</p>
             })}
         </section>
     }
@@ -155,6 +159,7 @@ fn SavedArticles() -> impl IntoView {
 /// app has taken it over (the CSP's `form-action 'self'` allows it).
 #[component]
 fn OpenByUrl() -> impl IntoView {
+    let t = locale::use_ui().text();
     let value = RwSignal::new(String::new());
     let navigate = use_navigate();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -172,11 +177,11 @@ fn OpenByUrl() -> impl IntoView {
     };
     view! {
         <form class="open-url" action="/read" method="get" on:submit=on_submit>
-            <label for="open-url-input">"Open an article from its JSON address"</label>
+            <label for="open-url-input">{t.open_label}</label>
             <div class="open-url-row">
                 <input id="open-url-input" name="src" type="url" inputmode="url" placeholder="https://example.org/article.json"
                     bind:value=value required=true/>
-                <button type="submit" class="button">"Open"</button>
+                <button type="submit" class="button">{t.open_button}</button>
             </div>
         </form>
     }

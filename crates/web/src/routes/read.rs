@@ -116,10 +116,12 @@ fn Reading(src: Memo<Option<String>>) -> impl IntoView {
         }
     };
 
+    let site = crate::locale::use_ui();
+    let ui = crate::locale::page_ui;
     let title = move || match &*state.read() {
         Load::Ready(l) => l.page.meta.headline.clone(),
-        Load::Loading => "Loading…".into(),
-        Load::Failed(e) => e.title().into(),
+        Load::Loading => site.text().loading.into(),
+        Load::Failed(e) => e.title(site.locale).into(),
     };
     let description = move || match &*state.read() {
         Load::Ready(l) => l.page.meta.dek.clone().unwrap_or_default(),
@@ -128,12 +130,12 @@ fn Reading(src: Memo<Option<String>>) -> impl IntoView {
 
     view! {
         {move || newer().map(|_| view! {
-            <div class="notice" role="status">
-                <p>"A newer version of this article is available."</p>
+            <div class="notice" role="status" lang=ui().lang() dir=ui().dir()>
+                <p>{ui().text().newer_version}</p>
                 <button type="button" class="button" on:click=move |_| {
                     offline.article_updated.set(None);
                     load.retry();
-                }>"Show it"</button>
+                }>{ui().text().show_newer}</button>
             </div>
         })}
         <Title text=title/>
