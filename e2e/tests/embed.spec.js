@@ -243,6 +243,17 @@ test('custom elements: progress="none", related="hide" and lang', async ({ page,
   await expect(first.locator('nav.related')).toHaveCount(0);
 });
 
+test('custom elements: ui-lang fixes the interface language', async ({ page, baseURL }) => {
+  await openHostPage(page, baseURL, SRC);
+  await page.locator('#first').evaluate((el) => el.setAttribute('ui-lang', 'es'));
+  const first = page.locator('#first');
+  await expect(first.locator('article .reading-time')).toHaveText(/^\d+\u00a0min de lectura$/);
+  await expect(first.locator('article .reading-time')).toHaveAttribute('lang', 'es');
+  await expect(first.locator('[role="progressbar"]')).toHaveAttribute('aria-label', 'Progreso de lectura');
+  // The other element keeps the reader's language.
+  await expect(page.locator('#second article .reading-time')).toHaveText(/^\d+ min read$/);
+});
+
 test('custom elements: themed from the host with ::part() and custom properties', async ({ page, baseURL }) => {
   await openHostPage(page, baseURL, SRC);
   await page.addStyleTag({ content: 'broadsheet-article::part(article) { --bs-accent: rgb(0, 90, 156); --bs-font-serif: "DejaVu Sans Mono", monospace; border: 3px solid rgb(1, 2, 3); }' });

@@ -85,7 +85,7 @@ test('save an article with its images, read it offline with every image, then re
   const saved = page.getByRole('region', { name: 'Saved for offline' });
   const item = saved.getByRole('listitem').filter({ hasText: harbour.headline });
   await expect(item).toBeVisible();
-  await expect(item.locator('.saved-size')).toHaveText(/^\d+(\.\d)? (KB|MB)$/);
+  await expect(item.locator('.saved-size')).toHaveText(/^\d+(\.\d)?\s(KB|MB)$/);
   await expect(saved.locator('.storage-usage')).toContainText('Using');
   await item.getByRole('button', { name: /Remove/ }).click();
   await expect(saved.getByRole('listitem')).toHaveCount(0);

@@ -127,7 +127,7 @@ test('the head of an article page, read from the raw HTML', async ({ request }) 
 
 test('the head of the front page, read from the raw HTML', async ({ request }) => {
   const html = await (await request.get('/')).text();
-  expect(html).toMatch(/<html lang="en" data-prerendered="\/">/);
+  expect(html).toMatch(/<html lang="en" dir="ltr" data-prerendered="\/">/);
   expect(decode(html.match(/<title>([^<]*)<\/title>/)[1])).toBe('Library — Broadsheet');
   const m = metas(html);
   expect(m['og:type']).toEqual(['website']);

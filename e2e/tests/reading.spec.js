@@ -168,6 +168,8 @@ test('settings persist across reload and change what the reader sees', async ({ 
   await check();
   await page.reload();
   await expect(page.locator('article h1')).toBeVisible();
+  // The reload lands on the pre-rendered page: measure once the app has it.
+  await expect(page.locator('#bs-article')).toHaveCount(0);
   await check();
   // Before the app runs, boot.js has already applied the theme: no light flash.
   expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
