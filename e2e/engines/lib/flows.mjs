@@ -622,7 +622,45 @@ async function publishedFlow(t) {
   await poll(driver, () => run(driver, () => Number(document.querySelector('.progress').getAttribute('aria-valuenow'))), (n) => n >= 45, 'progress follows the scroll');
 }
 
+// ---- 14. The interface in the article's language, right to left (i18n.spec.js) ----
+
+const RTL = 'articles/rtl-sample-ar.json';
+
+async function languagesFlow(t) {
+  const { driver } = t;
+  await setInject(driver, t.app, ['monitor']);
+  await t.go(`${t.app}${articleHref(RTL)}`);
+  await waitHeadline(driver);
+  const bar = await run(driver, () => {
+    const bar = document.querySelector('.reader-bar');
+    const fill = document.querySelector('.progress-fill');
+    const minutes = bar.querySelector('.time-left').getBoundingClientRect();
+    const settings = document.getElementById('reader-settings-button');
+    return {
+      dir: getComputedStyle(bar).direction,
+      minutes: bar.querySelector('.time-left').textContent,
+      settings: settings.getAttribute('title'),
+      mirrored: minutes.left > settings.getBoundingClientRect().left,
+      progress: document.querySelector('.progress').getAttribute('aria-label'),
+      // Fills from the right: its transform's origin is its right edge.
+      origin: Math.round(parseFloat(getComputedStyle(fill).transformOrigin)),
+      width: Math.round(fill.getBoundingClientRect().width || fill.offsetWidth),
+    };
+  });
+  assert.deepEqual(
+    { ...bar, origin: undefined, width: undefined },
+    { dir: 'rtl', minutes: 'بقيت دقيقتان', settings: 'إعدادات القراءة', mirrored: true, progress: 'تقدّم القراءة', origin: undefined, width: undefined },
+  );
+  assert.ok(Math.abs(bar.origin - bar.width) <= 1, `transform-origin at the right edge: ${bar.origin} of ${bar.width}`);
+
+  // The iframe embed with its interface fixed to Japanese; dates by this engine's Intl.
+  await t.go(`${t.app}/embed?src=${encodeURIComponent(SAMPLE)}&ui-lang=ja`);
+  await waitText(driver, 'article .reading-time', '2分で読めます');
+  assert.equal(await textOf(driver, 'article time.published'), '2011年3月1日');
+}
+
 export const flows = [
+  { name: 'the interface speaks the article\'s language: the Arabic sample right to left, and an embed\'s ui-lang', run: languagesFlow },
   { name: 'the sample article has every sentence of the wire story, both captions with credits, and the related links', run: wireStoryFlow },
   {
     name: 'with no script: the sample article page reads in full, and the front page lists the library',
