@@ -172,6 +172,15 @@ impl Locale {
         }
     }
 
+    /// A speech rate: "1.25×", "1,25×".
+    pub fn rate(self, rate: f64) -> String {
+        let text = format!("{}", (rate * 100.0).round() / 100.0);
+        match self {
+            Locale::De | Locale::Es | Locale::Fr => format!("{}×", text.replace('.', ",")),
+            _ => format!("{text}×"),
+        }
+    }
+
     /// A percentage as `Intl.NumberFormat` with `style: "percent"` writes it.
     pub fn percent(self, n: u8) -> String {
         match self {
@@ -501,6 +510,21 @@ text! {
     theme_light: Str,
     theme_sepia: Str,
     theme_dark: Str,
+
+    // Listen: reading the article aloud.
+    listen: Str,
+    listen_player: Str,
+    listen_previous: Str,
+    listen_pause: Str,
+    listen_next: Str,
+    listen_rate: Str,
+    listen_started: Str,
+    listen_paused: Str,
+    listen_resumed: Str,
+    listen_stopped: Str,
+    listen_finished: Str,
+    listen_nothing_left: Str,
+    listen_failed: Str,
 
     // Why an article did not load (crates/web/src/api.rs).
     retry: Str,

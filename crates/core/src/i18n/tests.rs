@@ -79,6 +79,7 @@ fn translations_are_not_english() {
         "am",
         "pm",
         "list_comma",
+        "listen_pause",
     ];
     let english = Locale::En.text().entries();
     for locale in Locale::ALL.into_iter().filter(|l| *l != Locale::En) {
@@ -180,6 +181,9 @@ fn numbers_follow_intl() {
     }
     assert_eq!(Locale::Fr.percent(43), "43\u{a0}%");
     assert_eq!(Locale::En.size(512), "512 bytes");
+    assert_eq!(Locale::En.rate(1.25), "1.25×");
+    assert_eq!(Locale::Fr.rate(0.8), "0,8×");
+    assert_eq!(Locale::De.rate(2.0), "2×");
     assert_eq!(Locale::En.size(1024), "1\u{a0}KB");
     assert_eq!(Locale::Fr.size(1_300_000), "1,2\u{a0}Mo");
     assert_eq!(Locale::Ja.size(5 * 1024 * 1024 * 1024), "5\u{a0}GB");
