@@ -92,12 +92,12 @@ impl Locale {
             },
             Locale::Es => match n {
                 1 => Category::One,
-                n if n != 0 && n % 1_000_000 == 0 => Category::Many,
+                n if n != 0 && n.is_multiple_of(1_000_000) => Category::Many,
                 _ => Category::Other,
             },
             Locale::Fr => match n {
                 0 | 1 => Category::One,
-                n if n % 1_000_000 == 0 => Category::Many,
+                n if n.is_multiple_of(1_000_000) => Category::Many,
                 _ => Category::Other,
             },
             Locale::Ja => Category::Other,
@@ -139,7 +139,7 @@ impl Locale {
         }
         let mut out = String::new();
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push_str(separator);
             }
             out.push(c);
