@@ -297,17 +297,20 @@ impl Listener {
             return;
         };
         self.highlight(&utterance.target, scroll);
-        let Some((speech, voice, generation)) = self.engine.try_update_value(|e| {
+        let Some((speech, voice, generation, queued)) = self.engine.try_update_value(|e| {
             e.generation += 1;
             e.spoken = None;
-            (e.speech.clone(), e.voice.clone(), e.generation)
+            let queued = std::mem::take(&mut e.queued);
+            (e.speech.clone(), e.voice.clone(), e.generation, queued)
         }) else {
             return;
         };
         let Some(speech) = speech else {
             return self.stop(Some(T.failed));
         };
-        if let Err(e) = speech.cancel() {
+        // Cut short what is still being spoken (not after it ended: some engines
+        // drop an utterance queued right after a needless cancel).
+        if queued && let Err(e) = speech.cancel() {
             leptos::logging::warn!("speechSynthesis.cancel: {e}");
         }
         let lang = self.plan.with_value(|p| p.language.clone()).or_else(|| {
@@ -357,6 +360,7 @@ impl Listener {
         if next >= self.plan.with_value(Plan::len) {
             return self.stop(Some(T.finished));
         }
+        self.engine.update_value(|e| e.queued = false);
         self.index.set(Some(next));
         self.speak_current(false);
     }
