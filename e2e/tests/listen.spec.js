@@ -2,7 +2,7 @@
 // records every utterance (text, lang, rate, voice) and speaks nothing until the
 // test ends the current one (window.__speech.end()): no sleeping, no real voice.
 import { test, expect } from './fixtures.js';
-import { SAMPLE, RTL, LONG, articleHref, openArticle, repoFile, repoJson, withoutLocalNetworkChecks } from './helpers.js';
+import { SAMPLE, RTL, LONG, articleHref, expectNoAxeViolations, openArticle, repoFile, repoJson, withoutLocalNetworkChecks } from './helpers.js';
 
 // The embeds' host page is answered under a made-up public origin (as in embed.spec.js).
 test.use({ launchOptions: withoutLocalNetworkChecks });
@@ -129,6 +129,22 @@ test('reads the headline, the dek, then the body with captions and not credits, 
   expect(await page.evaluate(() => window.__speech.queued)).toEqual([]);
   await expect(page.getByRole('status').filter({ hasText: 'Stopped reading aloud' })).toBeVisible();
 });
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe: no violations while listening, ${colorScheme}`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await fakeSpeech(page);
+    await openArticle(page, SAMPLE);
+    await listenButton(page).click();
+    for (let i = 0; i < 2; i++) {
+      await expect.poll(() => spoken(page).then((s) => s.length)).toBe(i + 1);
+      await endCurrent(page);
+    }
+    await expect(page.locator('#p1')).toHaveAttribute('data-listening', '');
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expectNoAxeViolations(page);
+  });
+}
 
 test('pause and resume, next and previous paragraph, and the speed', async ({ page }) => {
   await fakeSpeech(page);
