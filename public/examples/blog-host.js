@@ -14,7 +14,7 @@ addEventListener('message', function (event) {
 });
 // The example logs what it hears (the tests read this).
 window.broadsheetEvents = [];
-['broadsheet-load', 'broadsheet-error', 'broadsheet-comment', 'broadsheet-resize', 'broadsheet-progress'].forEach(function (type) {
+['broadsheet-load', 'broadsheet-error', 'broadsheet-comment', 'broadsheet-resize', 'broadsheet-progress', 'broadsheet-listen'].forEach(function (type) {
   document.addEventListener(type, function (e) {
     var from = e.target.id || (e.target.hasAttribute('data-broadsheet') ? 'iframe' : e.target.tagName);
     window.broadsheetEvents.push({ type: type, from: from, detail: e.detail });

@@ -13,6 +13,7 @@
 //!   and property tests; feature `testing`).
 //! - [`pathological`]: cmark's pathological Markdown inputs (feature `testing`).
 //! - [`limits`]: the caps on input size and shape, and their messages.
+//! - [`listen`]: what "Listen" reads aloud, in which order, and where on the page.
 //! - [`library`]: the list of articles in `articles/index.json`.
 //! - [`progress`]: reading-progress geometry and positions that survive reflow.
 //! - [`resume`]: saved reading positions (what is stored, and how it is read back).
@@ -25,6 +26,7 @@ pub mod i18n;
 pub mod invariants;
 pub mod library;
 pub mod limits;
+pub mod listen;
 pub mod markdown;
 pub mod page;
 #[cfg(any(test, feature = "testing"))]

@@ -73,9 +73,10 @@ fn EmbeddedArticle(
     });
     let on_progress = Callback::new(move |percent| tell(HostEvent::Progress { percent }));
     let on_comment = Callback::new(move |()| tell(HostEvent::Comment));
+    let on_listen = Callback::new(move |listening| tell(HostEvent::Listen { listening }));
     let embedded = Embedded { progress, related };
     article_states(load, true, move |loaded| {
-        view! { <Reader page=loaded.page.clone() base=loaded.url.clone() embedded on_progress on_comment/> }
+        view! { <Reader page=loaded.page.clone() base=loaded.url.clone() embedded on_progress on_comment on_listen/> }
             .into_any()
     })
 }

@@ -25,6 +25,9 @@ pub enum HostEvent {
     Progress { percent: u8 },
     /// `broadsheet-comment {}`: "Leave a comment" with no comments URL of its own.
     Comment,
+    /// `broadsheet-listen {listening}`: reading aloud ("Listen") started (`true`)
+    /// or stopped (`false`: stopped, finished, or the reader left).
+    Listen { listening: bool },
     /// `broadsheet-resize {height}`: the iframe's content height, in CSS pixels.
     Resize { height: f64 },
 }
@@ -37,6 +40,7 @@ impl HostEvent {
             HostEvent::Error { .. } => "broadsheet-error",
             HostEvent::Progress { .. } => "broadsheet-progress",
             HostEvent::Comment => "broadsheet-comment",
+            HostEvent::Listen { .. } => "broadsheet-listen",
             HostEvent::Resize { .. } => "broadsheet-resize",
         }
     }
@@ -51,6 +55,7 @@ impl HostEvent {
             HostEvent::Error { message } => vec![("message", message.as_str().into())],
             HostEvent::Progress { percent } => vec![("percent", (*percent).into())],
             HostEvent::Comment => vec![],
+            HostEvent::Listen { listening } => vec![("listening", (*listening).into())],
             HostEvent::Resize { height } => vec![("height", (*height).into())],
         };
         let detail = js_sys::Object::new();

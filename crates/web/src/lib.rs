@@ -18,6 +18,7 @@ pub mod offline;
 pub mod prerender;
 pub mod reader_settings;
 pub mod routes;
+pub mod speech;
 pub mod storage;
 pub mod takeover;
 pub mod tracker;

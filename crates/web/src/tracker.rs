@@ -49,6 +49,9 @@ struct Measured {
     /// Where the reader was at the last frame (block index, fraction into it):
     /// kept at the reading line when the layout reflows.
     place: Option<(usize, f64)>,
+    /// The block being read aloud ("Listen"): while set, progress and the
+    /// place follow it instead of the scroll position.
+    listening: Option<String>,
     on_percent: Rc<dyn Fn(u8)>,
     on_section: Rc<dyn Fn(Option<String>)>,
     on_scroll: Rc<dyn Fn()>,
@@ -85,6 +88,7 @@ impl Tracker {
             frame_pending: None,
             percent: None,
             place: None,
+            listening: None,
             on_percent: Rc::new(on_percent),
             on_section: Rc::new(on_section),
             on_scroll: Rc::new(on_scroll),
@@ -171,10 +175,30 @@ impl Tracker {
         }
     }
 
-    /// The block at the reading line now, and how far into it.
+    /// The block at the reading line now (or being read aloud), and how far into it.
     pub fn place(&self) -> Option<Place> {
         let s = self.state.borrow();
-        progress::place_at(&s.blocks, s.viewport().reading_line())
+        progress::place_at(&s.blocks, s.followed().reading_line())
+    }
+
+    /// The anchor of the block at the reading line by the scroll position;
+    /// `None` above the body's first block (the headline is being read).
+    pub fn block_at_reading_line(&self) -> Option<String> {
+        let s = self.state.borrow();
+        let line = s.viewport().reading_line();
+        let i = s.blocks.partition_point(|b| b.top <= line + 1.0);
+        i.checked_sub(1).map(|i| s.blocks[i].anchor.clone())
+    }
+
+    /// Progress follows the block `anchor` being read aloud (`None`: the scroll
+    /// again). Measures again first: the player under the bar changes its height.
+    pub fn follow(&self, anchor: Option<String>) {
+        {
+            let mut s = self.state.borrow_mut();
+            s.measure();
+            s.listening = anchor;
+        }
+        run_frame(&self.state);
     }
 
     /// The current progress, 0–100.
@@ -212,8 +236,29 @@ impl Measured {
         }
     }
 
+    /// The viewport as if the block being read aloud were at the reading line
+    /// (the real one when nothing is).
+    fn followed(&self) -> Viewport {
+        let view = self.viewport();
+        match self
+            .listening
+            .as_ref()
+            .and_then(|a| self.blocks.iter().find(|b| &b.anchor == a))
+        {
+            Some(block) => Viewport {
+                scroll: block.top - view.inset_top,
+                ..view
+            },
+            None => view,
+        }
+    }
+
     /// Scrolls so that the block the reader was at is back on the reading line.
     fn keep_place(&mut self) {
+        if self.listening.is_some() {
+            // "Listen" keeps its paragraph in view itself.
+            return;
+        }
         let Some((index, within)) = self.place else {
             return;
         };
@@ -290,7 +335,7 @@ impl Measured {
     /// section's anchor when that changed.
     fn frame(&mut self) -> (Option<u8>, Option<Option<String>>) {
         self.frame_pending = None;
-        let view = self.viewport();
+        let view = self.followed();
         let fraction = progress::fraction(self.body_box, view);
         let line = view.reading_line();
         // Above the first block (the headline is in view) there is no place to keep.

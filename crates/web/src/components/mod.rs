@@ -2,6 +2,7 @@
 
 pub mod article_view;
 pub mod figure;
+pub mod listen;
 pub mod markdown_view;
 pub mod reader;
 pub mod reading_bar;

@@ -3,6 +3,7 @@
 //! (`crate::tracker`) and to resuming where the reader left off (`super::resume`).
 
 use super::article_view::ArticleView;
+use super::listen::{Hooks, ListenButton, ListenEmbed, ListenPlayer, Listener};
 use super::reading_bar::ReadingBar;
 use super::resume::{Resume, ResumeOffer};
 use super::save_offline::SaveOffline;
@@ -39,6 +40,9 @@ pub fn Reader(
     /// "Leave a comment" when the article has no comments URL (an embed asks its host).
     #[prop(optional)]
     on_comment: Option<Callback<()>>,
+    /// Reading aloud ("Listen") started (`true`) or stopped: for an embed's host.
+    #[prop(optional)]
+    on_listen: Option<Callback<bool>>,
 ) -> impl IntoView {
     // The interface in the article's language, for everything below.
     let ui = locale::provide_for_article(page.meta.language.as_deref());
@@ -139,6 +143,37 @@ pub fn Reader(
         tracker.try_update_value(|t| *t = None);
     });
 
+    // "Listen": from the block at the reading line; progress and resume follow it.
+    let status = RwSignal::new(None::<String>);
+    let listen = Listener::new(
+        &page,
+        holder,
+        status,
+        Hooks {
+            start_from: Some(Callback::new(move |()| {
+                tracker
+                    .with_value(|t| t.as_ref().map(Tracker::block_at_reading_line))
+                    .flatten()
+            })),
+            follow: Some(Callback::new(move |anchor: Option<String>| {
+                if anchor.is_some() {
+                    resume.scrolled();
+                }
+                let listening = anchor.is_some();
+                tracker.try_with_value(|t| {
+                    if let Some(t) = t {
+                        t.follow(anchor);
+                    }
+                });
+                // Each paragraph listened to is where to resume.
+                if listening {
+                    save();
+                }
+            })),
+            host: on_listen,
+        },
+    );
+
     let restore = Callback::new(move |place| {
         tracker.with_value(|t| {
             if let Some(t) = t {
@@ -170,6 +205,7 @@ pub fn Reader(
         return view! {
             {progress_bar}
             {offer}
+            <ListenEmbed listen/>
             <div class="reader" node_ref=holder>
                 <ArticleView page base on_comment=on_comment.unwrap_or_else(|| Callback::new(|_| ())) show_related/>
             </div>
@@ -190,7 +226,9 @@ pub fn Reader(
     let images = page.image_urls();
     view! {
         {progress_bar}
-        <ReadingBar percent=percent.into() total_minutes anchor node_ref=chrome>
+        <ReadingBar percent=percent.into() total_minutes anchor node_ref=chrome status
+            below=view! { <ListenPlayer listen/> }.into_any()>
+            <ListenButton listen/>
             <SaveOffline base=url id headline images/>
         </ReadingBar>
         {move || storage::problem().get().then(|| view! { <p class="storage-note" role="note" lang=ui.lang() dir=ui.dir()>{ui.text().storage_unavailable}</p> })}

@@ -21,6 +21,11 @@ pub fn ReadingBar(
     anchor: Callback<(), Option<String>>,
     /// The bar itself: it is the sticky chrome the reading line sits below.
     node_ref: NodeRef<Header>,
+    /// The bar's live region: "Link copied", and what the tools announce.
+    status: RwSignal<Option<String>>,
+    /// A second row under the bar (the "Listen" player while listening).
+    #[prop(optional)]
+    below: Option<AnyView>,
     /// More tools, before "Copy link".
     children: Children,
 ) -> impl IntoView {
@@ -31,8 +36,7 @@ pub fn ReadingBar(
         n => t.minutes_left.get(ui.locale, n.into()),
     };
     let settings_open = RwSignal::new(false);
-    let copied = RwSignal::new(None::<&'static str>);
-    let copy_link = move |_| copy_link_to(anchor.run(()), copied, t);
+    let copy_link = move |_| copy_link_to(anchor.run(()), status, t);
     let on_keydown = move |ev: ev::KeyboardEvent| {
         if ev.key() == "Escape" && settings_open.get_untracked() {
             settings_open.set(false);
@@ -45,7 +49,7 @@ pub fn ReadingBar(
         <header class="reader-bar" lang=ui.lang() dir=ui.dir() node_ref=node_ref on:keydown=on_keydown>
             <div class="reader-bar-inner">
                 <span class="time-left">{time_left}</span>
-                <span class="reader-status" role="status">{move || copied.get()}</span>
+                <span class="reader-status" role="status">{move || status.get()}</span>
                 {children()}
                 <button type="button" class="tool" title=t.copy_link on:click=copy_link>
                     <ToolIcon path=LINK_ICON/>
@@ -64,6 +68,7 @@ pub fn ReadingBar(
                     <span class="visually-hidden">{t.reader_settings}</span>
                 </button>
             </div>
+            {below}
             <Show when=move || settings_open.get()>
                 <SettingsPanel/>
             </Show>
@@ -90,7 +95,7 @@ pub fn ToolIcon(path: &'static str) -> impl IntoView {
 /// clipboard, puts it in the address bar), and says which in `status` for 3 s.
 fn copy_link_to(
     anchor: Option<String>,
-    status: RwSignal<Option<&'static str>>,
+    status: RwSignal<Option<String>>,
     t: &'static broadsheet_core::i18n::Text,
 ) {
     let location = window().location();
@@ -109,13 +114,20 @@ fn copy_link_to(
                 h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
             });
         }
-        status.try_set(Some(if ok {
+        let message = if ok {
             t.link_copied
         } else {
             t.link_in_address_bar
-        }));
+        };
+        status.try_set(Some(message.to_string()));
         set_timeout(
-            move || _ = status.try_set(None),
+            move || {
+                status.try_update(|s| {
+                    if s.as_deref() == Some(message) {
+                        *s = None;
+                    }
+                });
+            },
             std::time::Duration::from_secs(3),
         );
     });

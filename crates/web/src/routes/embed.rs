@@ -1,8 +1,9 @@
 //! `/embed?src=<article JSON URL>[&origin=<host origin>][&theme=light|dark|sepia|auto][&ui-lang=fr]`:
 //! the article alone, for an iframe on another site. It tells the host its height
 //! (`broadsheet-resize`), and `broadsheet-load`, `broadsheet-progress`,
-//! `broadsheet-error` and `broadsheet-comment`, through `crate::embed`.
+//! `broadsheet-error`, `broadsheet-comment` and `broadsheet-listen`, through `crate::host`.
 
+use crate::components::listen::{Hooks, ListenEmbed, Listener};
 use crate::components::{article_view::ArticleView, states::article_states};
 use crate::host::{Host, HostEvent};
 use crate::loader::{Load, use_article};
@@ -100,12 +101,20 @@ pub fn EmbedRoute() -> impl IntoView {
     });
 
     let on_comment = Callback::new(move |()| tell(HostEvent::Comment));
+    let on_listen = Callback::new(move |listening| tell(HostEvent::Listen { listening }));
     view! {
         <div class="embed" node_ref=frame>
             {article_states(load, true, move |loaded| {
                 locale::provide_for_article(loaded.page.meta.language.as_deref());
-                view! { <ArticleView page=loaded.page.clone() base=loaded.url.clone() on_comment/> }
-                    .into_any()
+                // The frame shows the whole article: listening starts at the headline.
+                let status = RwSignal::new(None::<String>);
+                let hooks = Hooks { host: Some(on_listen), ..Hooks::default() };
+                let listen = Listener::new(&loaded.page, frame, status, hooks);
+                view! {
+                    <ListenEmbed listen/>
+                    <ArticleView page=loaded.page.clone() base=loaded.url.clone() on_comment/>
+                }
+                .into_any()
             })}
         </div>
     }
