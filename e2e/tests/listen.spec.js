@@ -322,11 +322,17 @@ test('the end of the article: finished', async ({ page }) => {
   await expect(highlighted(page)).toHaveCount(0);
 });
 
-test('a voice for the article’s language: Arabic for the Arabic sample', async ({ page }) => {
+test('a voice for the article’s language: Arabic for the Arabic sample, with its controls in Arabic', async ({ page }) => {
   await fakeSpeech(page, { voices: [ENGLISH, ARABIC] });
   await openArticle(page, RTL);
-  await listenButton(page).click();
+  // The interface speaks the article's language (i18n.spec.js).
+  const button = page.getByRole('button', { name: 'استماع', exact: true });
+  await button.click();
   await expect.poll(async () => (await log(page))[0]).toMatchObject({ lang: 'ar', voice: 'Fake Arabic' });
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('group', { name: 'القراءة بصوت عالٍ' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'الفقرة التالية', exact: true })).toBeVisible();
+  await expect(page.locator('.reader-status')).toHaveText('تجري القراءة بصوت عالٍ');
 });
 
 test('hidden with no speech synthesis, and with no voice for the language', async ({ page }) => {

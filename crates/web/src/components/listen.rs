@@ -11,54 +11,13 @@
 
 use super::reading_bar::ToolIcon;
 use crate::speech::{self, Speech, Spoken, VoicesListener};
+use broadsheet_core::i18n::{Locale, Text};
 use broadsheet_core::listen::{self, Plan, RATES, Target};
 use broadsheet_core::page::Page;
 use leptos::ev;
 use leptos::html::Div;
 use leptos::prelude::*;
 use std::rc::Rc;
-
-/// Every word "Listen" shows or says.
-pub struct ListenText {
-    /// The button (and its tooltip) that starts and stops reading aloud.
-    pub listen: &'static str,
-    /// The player's group label.
-    pub player: &'static str,
-    pub previous: &'static str,
-    pub pause: &'static str,
-    pub next: &'static str,
-    /// The speed menu's label.
-    pub rate: &'static str,
-    /// The speeds, in step with `broadsheet_core::listen::RATES`.
-    pub rates: [&'static str; RATES.len()],
-    /// Announcements in the status region.
-    pub started: &'static str,
-    pub paused: &'static str,
-    pub resumed: &'static str,
-    pub stopped: &'static str,
-    pub finished: &'static str,
-    pub nothing_left: &'static str,
-    pub failed: &'static str,
-}
-
-pub const EN: ListenText = ListenText {
-    listen: "Listen",
-    player: "Reading aloud",
-    previous: "Previous paragraph",
-    pause: "Pause",
-    next: "Next paragraph",
-    rate: "Reading speed",
-    rates: ["0.8×", "1×", "1.25×", "1.5×", "1.75×", "2×"],
-    started: "Reading aloud",
-    paused: "Paused",
-    resumed: "Reading aloud again",
-    stopped: "Stopped reading aloud",
-    finished: "Finished reading aloud",
-    nothing_left: "Nothing left to read aloud from here",
-    failed: "Reading aloud stopped: the browser could not speak",
-};
-
-const T: &ListenText = &EN;
 
 /// A loudspeaker.
 const SPEAKER_ICON: &str = "M4 9v6h4l5 4V5L8 9H4zM16.5 9a4 4 0 0 1 0 6M19 6.5a8 8 0 0 1 0 11";
@@ -116,6 +75,8 @@ pub struct Listener {
     hooks: StoredValue<Hooks>,
     engine: StoredValue<Engine, LocalStorage>,
     id: StoredValue<u64>,
+    /// The interface language its controls and announcements speak.
+    locale: Locale,
 }
 
 impl Listener {
@@ -137,6 +98,7 @@ impl Listener {
             hooks: StoredValue::new(hooks),
             engine: StoredValue::new_local(Engine::default()),
             id: StoredValue::new(speech::new_id()),
+            locale: crate::locale::use_ui().locale,
         };
         // In the browser only (effects do not run while pre-rendering).
         Effect::new(move |_| listener.find_voice());
@@ -147,6 +109,10 @@ impl Listener {
             listener.engine.try_update_value(|e| *e = Engine::default());
         });
         listener
+    }
+
+    fn t(&self) -> &'static Text {
+        self.locale.text()
     }
 
     fn speech(&self) -> Option<Speech> {
@@ -211,7 +177,7 @@ impl Listener {
         if self.mode.get_untracked() == Mode::Idle {
             self.start();
         } else {
-            self.stop(Some(T.stopped));
+            self.stop(Some(self.t().listen_stopped));
         }
     }
 
@@ -221,17 +187,17 @@ impl Listener {
             .with_value(|h| h.start_from)
             .and_then(|f| f.run(()));
         let Some(first) = self.plan.with_value(|p| p.start(anchor.as_deref())) else {
-            self.announce(T.nothing_left);
+            self.announce(self.t().listen_nothing_left);
             return;
         };
-        let stop: Rc<dyn Fn()> = Rc::new(move || self.stop(Some(T.stopped)));
+        let stop: Rc<dyn Fn()> = Rc::new(move || self.stop(Some(self.t().listen_stopped)));
         speech::claim(self.id.get_value(), stop);
         self.index.set(Some(first));
         self.mode.set(Mode::Playing);
         if let Some(host) = self.hooks.with_value(|h| h.host) {
             host.run(true);
         }
-        self.announce(T.started);
+        self.announce(self.t().listen_started);
         self.speak_current(true);
     }
 
@@ -306,7 +272,7 @@ impl Listener {
             return;
         };
         let Some(speech) = speech else {
-            return self.stop(Some(T.failed));
+            return self.stop(Some(self.t().listen_failed));
         };
         // Cut short what is still being spoken (not after it ended: some engines
         // drop an utterance queued right after a needless cancel).
@@ -340,7 +306,7 @@ impl Listener {
             }),
             Err(e) => {
                 leptos::logging::warn!("speechSynthesis.speak: {e}");
-                self.stop(Some(T.failed));
+                self.stop(Some(self.t().listen_failed));
             }
         }
     }
@@ -358,7 +324,7 @@ impl Listener {
         }
         let next = self.index.get_untracked().map_or(0, |i| i + 1);
         if next >= self.plan.with_value(Plan::len) {
-            return self.stop(Some(T.finished));
+            return self.stop(Some(self.t().listen_finished));
         }
         self.engine.update_value(|e| e.queued = false);
         self.index.set(Some(next));
@@ -374,7 +340,7 @@ impl Listener {
             return;
         }
         leptos::logging::warn!("speech synthesis error: {error}");
-        self.stop(Some(T.failed));
+        self.stop(Some(self.t().listen_failed));
     }
 
     fn pause_or_resume(self) {
@@ -383,18 +349,18 @@ impl Listener {
             Mode::Playing => {
                 let Some(speech) = self.speech() else { return };
                 if speech.pause().is_err() {
-                    return self.stop(Some(T.failed));
+                    return self.stop(Some(self.t().listen_failed));
                 }
                 self.mode.set(Mode::Paused);
-                self.announce(T.paused);
+                self.announce(self.t().listen_paused);
             }
             Mode::Paused => {
                 let Some(speech) = self.speech() else { return };
                 if speech.resume().is_err() {
-                    return self.stop(Some(T.failed));
+                    return self.stop(Some(self.t().listen_failed));
                 }
                 self.mode.set(Mode::Playing);
-                self.announce(T.resumed);
+                self.announce(self.t().listen_resumed);
                 if !self.engine.with_value(|e| e.queued) {
                     self.speak_current(true);
                 }
@@ -530,17 +496,18 @@ fn in_view(el: &web_sys::Element, whole: bool) -> bool {
 #[component]
 pub fn ListenButton(listen: Listener) -> impl IntoView {
     let shown = move || listen.available.get() || listen.active();
+    let t = listen.t();
     view! {
         <Show when=shown>
             <button
                 type="button"
                 class="tool listen-toggle"
-                title=T.listen
+                title=t.listen
                 aria-pressed=move || listen.active().to_string()
                 on:click=move |_| listen.toggle()
             >
                 <ToolIcon path=SPEAKER_ICON/>
-                <span class="tool-label">{T.listen}</span>
+                <span class="tool-label">{t.listen}</span>
             </button>
         </Show>
     }
@@ -549,28 +516,28 @@ pub fn ListenButton(listen: Listener) -> impl IntoView {
 /// The controls while listening: previous, pause, next, speed.
 #[component]
 pub fn ListenPlayer(listen: Listener) -> impl IntoView {
+    let t = listen.t();
     let options = RATES
         .iter()
-        .zip(T.rates)
-        .map(|(rate, label)| view! { <option value=rate.to_string()>{label}</option> })
+        .map(|rate| view! { <option value=rate.to_string()>{listen.locale.rate(*rate)}</option> })
         .collect_view();
     view! {
         <Show when=move || listen.active()>
-            <div class="listen-player" role="group" aria-label=T.player>
-                <button type="button" class="tool listen-control" title=T.previous aria-label=T.previous
+            <div class="listen-player" role="group" aria-label=t.listen_player>
+                <button type="button" class="tool listen-control" title=t.listen_previous aria-label=t.listen_previous
                     on:click=move |_| listen.step(-1)>
                     <ToolIcon path=PREVIOUS_ICON/>
                 </button>
-                <button type="button" class="tool listen-control" title=T.pause aria-label=T.pause
+                <button type="button" class="tool listen-control" title=t.listen_pause aria-label=t.listen_pause
                     aria-pressed=move || (listen.mode.get() == Mode::Paused).to_string()
                     on:click=move |_| listen.pause_or_resume()>
                     <ToolIcon path=PAUSE_ICON/>
                 </button>
-                <button type="button" class="tool listen-control" title=T.next aria-label=T.next
+                <button type="button" class="tool listen-control" title=t.listen_next aria-label=t.listen_next
                     on:click=move |_| listen.step(1)>
                     <ToolIcon path=NEXT_ICON/>
                 </button>
-                <select class="listen-rate" title=T.rate aria-label=T.rate
+                <select class="listen-rate" title=t.listen_rate aria-label=t.listen_rate
                     prop:value=move || listen.rate.get().to_string()
                     on:change=move |ev| {
                         if let Ok(rate) = event_target_value(&ev).parse::<f64>() {
@@ -589,9 +556,10 @@ pub fn ListenPlayer(listen: Listener) -> impl IntoView {
 #[component]
 pub fn ListenEmbed(listen: Listener) -> impl IntoView {
     let shown = move || listen.available.get() || listen.active();
+    let (lang, dir) = (listen.locale.code(), listen.locale.direction().as_str());
     view! {
         <Show when=shown>
-            <div class="listen-embed">
+            <div class="listen-embed" lang=lang dir=dir>
                 <ListenButton listen/>
                 <ListenPlayer listen/>
                 <span class="visually-hidden" role="status">{move || listen.status.get()}</span>
