@@ -33,13 +33,31 @@
   //    text, stylesheet and pictures. At once, though, if the page is hidden (2).
   const app = root.getAttribute('data-app');
   if (app) {
+    let started = false;
     const start = () => {
+      if (started) return;
+      started = true;
       const script = document.createElement('script');
       script.type = 'module';
       script.src = app;
       document.head.appendChild(script);
     };
-    const afterPaint = () => requestAnimationFrame(() => setTimeout(start, 0));
+    // Once the browser reports the first contentful paint (presented, not just
+    // drawn: a frame callback can come before it), so that no request of the
+    // app's counts towards the page's first paint. A timer in case the browser
+    // has no paint timing or does not paint (a hidden tab).
+    const afterPaint = () => {
+      try {
+        new PerformanceObserver((list, observer) => {
+          if (!list.getEntries().some((e) => e.name === 'first-contentful-paint')) return;
+          observer.disconnect();
+          setTimeout(start, 0);
+        }).observe({ type: 'paint', buffered: true });
+      } catch {
+        // No paint timing: the timer below.
+      }
+      setTimeout(start, 1000);
+    };
     document.addEventListener('DOMContentLoaded', elsewhere ? start : afterPaint, { once: true });
   }
 
