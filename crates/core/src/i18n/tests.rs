@@ -204,31 +204,31 @@ fn dates_follow_intl() {
     for (locale, text) in date {
         assert_eq!(long_date(locale, "2011-03-01"), text);
     }
-    assert_eq!(
-        long_date(Locale::De, "2024-07-14T09:05:00Z"),
-        "14. Juli 2024 um 09:05"
-    );
-    assert_eq!(
-        long_date(Locale::Fr, "2024-07-14T14:05:00Z"),
-        "14 juillet 2024 à 14:05"
-    );
-    assert_eq!(
-        long_date(Locale::Ja, "2024-07-14T09:05:00Z"),
-        "2024年7月14日 9:05"
-    );
-    assert_eq!(
-        long_date(Locale::Ar, "2024-07-14T14:05:00Z"),
-        "14 يوليو 2024 في 2:05 م"
-    );
-    assert_eq!(
-        long_date(Locale::En, "2024-07-14T14:05:00Z"),
-        "July 14, 2024 at 2:05\u{202f}PM"
-    );
-    // Not in UTC: the date only. Not a date: as written.
-    assert_eq!(
-        long_date(Locale::En, "2024-07-14T14:05:00+02:00"),
-        "July 14, 2024"
-    );
+    // Date-times in UTC (timeStyle: "short" too); not in UTC, the date only.
+    let times = [
+        (Locale::De, "2024-07-14T09:05:00Z", "14. Juli 2024 um 09:05"),
+        (
+            Locale::Fr,
+            "2024-07-14T14:05:00Z",
+            "14 juillet 2024 à 14:05",
+        ),
+        (Locale::Ja, "2024-07-14T09:05:00Z", "2024年7月14日 9:05"),
+        (
+            Locale::Ar,
+            "2024-07-14T14:05:00Z",
+            "14 يوليو 2024 في 2:05 م",
+        ),
+        (
+            Locale::En,
+            "2024-07-14T14:05:00Z",
+            "July 14, 2024 at 2:05\u{202f}PM",
+        ),
+        (Locale::En, "2024-07-14T14:05:00+02:00", "July 14, 2024"),
+    ];
+    for (locale, iso, text) in times {
+        assert_eq!(long_date(locale, iso), text, "{iso}");
+    }
+    // Not a date: as written.
     assert_eq!(long_date(Locale::En, "yesterday"), "yesterday");
 }
 
