@@ -3,7 +3,7 @@
 // origin for the host page of the embeds, and a spare app origin for the
 // offline test, whose server is stopped on purpose.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -85,7 +85,11 @@ export async function makeSite() {
     write(path, content) {
       const file = join(root, path);
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, typeof content === 'string' || Buffer.isBuffer(content) ? content : JSON.stringify(content));
+      // Whole or not at all: the server (another process) may read it meanwhile,
+      // and an empty file half-written is "the file is empty" to the app.
+      const partial = `${file}.partial-${process.pid}`;
+      writeFileSync(partial, typeof content === 'string' || Buffer.isBuffer(content) ? content : JSON.stringify(content));
+      renameSync(partial, file);
     },
     remove(path) {
       rmSync(join(root, path), { force: true });
