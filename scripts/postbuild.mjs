@@ -64,8 +64,13 @@ if (await readFile(bootPath).then(() => true, () => false)) {
 // The published site: the library and a pre-rendered page for every article,
 // feeds, sitemap, robots.txt (crates/cli/src/build.rs, docs/publishing.md).
 // The native command line renders the pages with the viewer's own components.
+// On stable, whatever compiled the wasm: scripts/build's nightly settings are
+// for the wasm target only.
+const native = { ...process.env };
+for (const k of ['RUSTUP_TOOLCHAIN', 'CARGO_UNSTABLE_BUILD_STD', 'CARGO_UNSTABLE_BUILD_STD_FEATURES', 'CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS']) delete native[k];
 execFileSync('cargo', ['run', '--quiet', '--locked', '-p', 'broadsheet-cli', '--', 'build', dist], {
   cwd: fileURLToPath(new URL('..', import.meta.url)),
+  env: native,
   stdio: 'inherit',
 });
 
