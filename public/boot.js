@@ -31,12 +31,23 @@
   //    (crates/cli/src/build.rs): it starts once the page is parsed and painted,
   //    so that neither it nor the wasm it fetches competes with the article's
   //    text, stylesheet and pictures. At once, though, if the page is hidden (2).
+  //    The web app manifest (installing the site) comes with it: the browser
+  //    fetches it, and its icon, as soon as it sees the link, which on an article
+  //    page is two requests beside the article's. Other pages link it at once.
+  const manifest = () => {
+    const link = document.createElement('link');
+    link.rel = 'manifest';
+    link.href = '/manifest.webmanifest';
+    document.head.appendChild(link);
+  };
   const app = root.getAttribute('data-app');
-  if (app) {
+  if (!app) manifest();
+  else {
     let started = false;
     const start = () => {
       if (started) return;
       started = true;
+      manifest();
       const script = document.createElement('script');
       script.type = 'module';
       script.src = app;
