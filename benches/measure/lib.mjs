@@ -33,6 +33,11 @@ export const TARGETS = {
   // The pre-rendered article page (docs/publishing.md).
   pageVsStatic: 1.1, // time to article text, cold and warm
   pageLcpVsStatic: 1.2, // Lighthouse LCP
+  // What the browser requests, wasm + JS + CSS as served (issue 16): bars and goals.
+  pageCodeBrotli: 100_000, // the pre-rendered page, until it responds
+  pageCodeGoal: 60_000,
+  appCodeBrotli: 200_000, // the app on /read?src=, until it responds
+  appCodeGoal: 150_000,
 };
 
 /** The pre-rendered page's address of an article file (`x.json` → `/articles/x/`). */

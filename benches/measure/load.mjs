@@ -187,17 +187,18 @@ export function table(r, t) {
     row(`  huge, ${mode}: whole article in DOM`, [ms(h.complete.app), ms(h.complete.static), ms(h.complete.js), ms(h.complete.page), x(ratio(h.complete.app, h.complete.static)), x(ratio(h.complete.app, h.complete.js)), x(ratio(h.complete.page, h.complete.static))]);
     row(`  huge, ${mode}: last long task ends`, [ms(h.busyUntil.app), ms(h.busyUntil.static), ms(h.busyUntil.js), ms(h.busyUntil.page), x(ratio(h.busyUntil.app, h.busyUntil.static)), x(ratio(h.busyUntil.app, h.busyUntil.js)), x(ratio(h.busyUntil.page, h.busyUntil.static))]);
   }
+  const after = (t, since) => (t == null || since == null ? null : t - since);
   const ph = (name, mode) => {
     const a = r.load[name][mode].phases.app;
     const j = r.load[name][mode].phases.js;
     const p = r.load[name][mode].phases.page;
     const indent = ' '.repeat(name.length + mode.length + 2);
     t.line(
-      `  ${name}, ${mode}, app: wasm received ${ms(a.wasmReceived)}, app started ${ms(a.appStarted)}, article requested ${ms(a.articleRequested)}, received ${ms(a.articleReceived)}, rendered ${ms(r.load[name][mode].app)}`,
+      `  ${name}, ${mode}, app: wasm received ${ms(a.wasmReceived)}, app started ${ms(a.appStarted)} (compile, instantiate, main: ${ms(after(a.appStarted, a.wasmReceived))} after the last byte), article requested ${ms(a.articleRequested)}, received ${ms(a.articleReceived)}, rendered ${ms(r.load[name][mode].app)}`,
       `  ${indent}js:  article requested ${ms(j.articleRequested)}, received ${ms(j.articleReceived)}, rendered ${ms(r.load[name][mode].js)}`,
       `  ${indent}static: html received ${ms(r.load[name][mode].phases.static.htmlReceived)}, css ${ms(r.load[name][mode].phases.static.cssReceived)}, text ${ms(r.load[name][mode].static)}, first paint ${ms(r.load[name][mode].fcp.static)}`,
       ...(p
-        ? [`  ${indent}page: html received ${ms(p.htmlReceived)}, css ${ms(p.cssReceived)}, text ${ms(r.load[name][mode].page)}, first paint ${ms(r.load[name][mode].fcp.page)}, wasm received ${ms(p.wasmReceived)}, app started ${ms(p.appStarted)}, taken over ${ms(r.load[name][mode].pageTakeover.takeover)}`]
+        ? [`  ${indent}page: html received ${ms(p.htmlReceived)}, css ${ms(p.cssReceived)}, text ${ms(r.load[name][mode].page)}, first paint ${ms(r.load[name][mode].fcp.page)}, wasm received ${ms(p.wasmReceived)}, app started ${ms(p.appStarted)} (+${ms(after(p.appStarted, p.wasmReceived))}), taken over ${ms(r.load[name][mode].pageTakeover.takeover)}`]
         : []),
     );
   };

@@ -7,7 +7,7 @@
 // the progress bar says more than 0 %, and the first frame in which the settings
 // panel is visible; and what was downloaded until then. The app on /read?src= is
 // measured the same way beside it (docs/benchmarks.md, "Until the page responds").
-import { ARTICLES, coldThenWarm, kB, median, ms, order, say, session, sleep } from './lib.mjs';
+import { ARTICLES, TARGETS, coldThenWarm, kB, median, ms, order, say, session, sleep, x } from './lib.mjs';
 
 const NAMES = ['sample', 'long'];
 const PEERS = ['page', 'app'];
@@ -126,8 +126,25 @@ export function summarize(raw) {
   return out;
 }
 
-// No targets of its own: the issue asks for these figures, not for a bound.
-export function verdicts() {}
+/** What the page asked for until it responded, cold: the wasm, JS and CSS, as served (brotli). */
+const CODE = /\.(wasm|m?js|css)(\?|$)/;
+export const codeBytes = (d) => d.files.filter((f) => CODE.test(f.url)).reduce((a, f) => a + f.bytes, 0);
+
+// Issue 16's bars (goals in brackets): the page ≤ 100 kB (60), the app ≤ 200 kB (150).
+export function verdicts(r, add) {
+  const v = r.respond?.sample?.cold;
+  if (!v) return;
+  const js = r.sizes?.js?.shell.brotli;
+  const beside = (b) => (js ? `; the JS peer's ${kB(js)}, ${x(b / js)} it` : '');
+  for (const [peer, label, bar, goal] of [
+    ['page', 'Pre-rendered page until it responds: wasm + JS + CSS requested', TARGETS.pageCodeBrotli, TARGETS.pageCodeGoal],
+    ['app', 'The app (/read?src=) until it responds: wasm + JS + CSS requested', TARGETS.appCodeBrotli, TARGETS.appCodeGoal],
+  ]) {
+    if (!v[peer]) continue;
+    const b = codeBytes(v[peer].downloads);
+    add(label, `≤ ${kB(bar)} (goal ${kB(goal)})`, kB(b), b <= bar, `${kB(b - bar)}${beside(b)}`);
+  }
+}
 
 export function table(r, t) {
   if (!r.respond || !Object.keys(r.respond).length) return;
@@ -144,12 +161,12 @@ export function table(r, t) {
   }
   t.line('  (rendered: the app\'s article-rendered mark, on the page its take-over; responds: the last of the three)');
   t.head('Downloaded until it responds (as served: brotli; kB = 1000 bytes)');
-  t.row('', ['requests', 'kB', 'images kB', '304s']);
+  t.row('', ['requests', 'kB', 'code kB', 'images kB', '304s']);
   for (const [name, v] of Object.entries(r.respond)) {
     for (const mode of ['cold', 'warm']) {
       for (const peer of PEERS) {
         const d = v[mode][peer]?.downloads;
-        if (d) t.row(`  ${name}, ${mode}, ${peer}`, [d.requests, kB(d.bytes), kB(d.imageBytes), d.notModified]);
+        if (d) t.row(`  ${name}, ${mode}, ${peer}`, [d.requests, kB(d.bytes), kB(codeBytes(d)), kB(d.imageBytes), d.notModified]);
       }
     }
   }
