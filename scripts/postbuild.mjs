@@ -1,6 +1,8 @@
 // Trunk post_build hook. From the real files of this build it writes:
 // - start-<hash>.js, the loader Trunk inlines into index.html, moved to its own
 //   file so the page runs under a CSP with no 'unsafe-inline' (docs/deploying.md);
+// - broadsheet-reader-<hash>.js/_bg.wasm and start-reader-<hash>.js, the
+//   published pages' reader, from the files Trunk names after its binary;
 // - public/boot.js inline in the shell, and its hash in _headers' policy;
 // - through `broadsheet build` (the native command line), the published site:
 //   shell.html (Trunk's index.html, the app shell), the library pre-rendered
@@ -38,6 +40,25 @@ if (inline) {
   console.log(`loader: moved to ${name}`);
 } else if (!/<script type="module" src="\/start-[0-9a-f]+\.js">/.test(templateHtml)) {
   throw new Error(`${templatePath}: Trunk's loader script was not found`);
+}
+
+// The published pages' reader (crates/web/src/published.rs), which Trunk builds
+// as a "worker" under its binary's name: named by its content, like the app's
+// files, and started by a module of its own, which boot.js loads on article
+// pages (broadsheet build names it in their <html data-app>).
+const readerGlue = join(dist, 'broadsheet-reader.js');
+if (await readFile(readerGlue).then(() => true, () => false)) {
+  const wasm = await readFile(join(dist, 'broadsheet-reader_bg.wasm'));
+  const glue = await readFile(readerGlue);
+  const id = createHash('sha256').update(glue).update(wasm).digest('hex').slice(0, 16);
+  await writeFile(join(dist, `broadsheet-reader-${id}.js`), glue);
+  await writeFile(join(dist, `broadsheet-reader-${id}_bg.wasm`), wasm);
+  await rm(readerGlue);
+  await rm(join(dist, 'broadsheet-reader_bg.wasm'));
+  const start = `import init from '/broadsheet-reader-${id}.js';\nawait init({ module_or_path: '/broadsheet-reader-${id}_bg.wasm' });\n`;
+  const startName = `start-reader-${createHash('sha256').update(start).digest('hex').slice(0, 16)}.js`;
+  await writeFile(join(dist, startName), start);
+  console.log(`reader: broadsheet-reader-${id}.js, started by ${startName}`);
 }
 
 // boot.js inline in every page, allowed by its hash in the Content-Security-Policy

@@ -82,6 +82,8 @@ fn fake_dist(name: &str) -> PathBuf {
         "<!doctype html>\n<html lang=\"en\">\n<head><title>Broadsheet</title><script type=\"module\" src=\"/start-0.js\"></script></head>\n<body>\n<noscript><p>Needs JavaScript.</p></noscript>\n</body>\n</html>\n",
     )
     .unwrap();
+    // The published pages' reader, as scripts/postbuild.mjs names it.
+    std::fs::write(dist.join("start-reader-0.js"), "").unwrap();
     let articles = dist.join("articles");
     std::fs::create_dir_all(&articles).unwrap();
     for entry in std::fs::read_dir(ARTICLES).unwrap() {
@@ -108,13 +110,13 @@ fn build_pre_renders_every_article_into_the_template() {
         .unwrap();
     assert!(
         page.contains(
-            "<html lang=\"en\" dir=\"ltr\" data-prerendered=\"/articles/iran-diplomat-defects-2011/\" data-app=\"/start-0.js\">"
+            "<html lang=\"en\" dir=\"ltr\" data-prerendered=\"/articles/iran-diplomat-defects-2011/\" data-app=\"/start-reader-0.js\">"
         ),
         "{page}"
     );
     assert!(page.contains("<title>Former Iran diplomat: Iran leaders would slaughter people in a revolt — Broadsheet</title>"), "{page}");
     assert!(page.contains("<link rel=\"canonical\" href=\"https://news.example/articles/iran-diplomat-defects-2011/\">"), "{page}");
-    // The app's module is named for boot.js to start after the first paint.
+    // The reader's module is named for boot.js to start after the first paint.
     assert!(!page.contains("<script type=\"module\""), "{page}");
     assert!(page.contains("<h1 id=\"headline\">"), "{page}");
     assert!(

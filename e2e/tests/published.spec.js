@@ -87,7 +87,7 @@ test('the head of an article page, read from the raw HTML', async ({ request }) 
   expect(response.headers()['content-type']).toMatch(/^text\/html/);
   const html = await response.text();
   const a = sample();
-  expect(html).toMatch(/<html lang="en" dir="ltr" data-prerendered="\/articles\/iran-diplomat-defects-2011\/" data-app="\/start-[0-9a-f]{16}\.js">/);
+  expect(html).toMatch(/<html lang="en" dir="ltr" data-prerendered="\/articles\/iran-diplomat-defects-2011\/" data-app="\/start-reader-[0-9a-f]{16}\.js">/);
   expect(decode(html.match(/<title>([^<]*)<\/title>/)[1])).toBe(`${a.headline} — Broadsheet`);
   const m = metas(html);
   expect(m.description).toEqual([a.dek]);
@@ -328,18 +328,25 @@ test('after the take-over: progress, minutes left, contents, settings, copy link
   await expect(page.getByRole('region', { name: 'Resume reading' })).toContainText(/Continue where you left off \(\d+%\)/);
 });
 
-test('the head stays true: one description, and the page\'s own tags only while on that page', async ({ page }) => {
+test('the head stays true: one description, the page\'s own tags, and the front page\'s own once there', async ({ page }) => {
   await page.goto(IRAN);
   await takenOver(page);
   await expect(page.locator('meta[name="description"]')).toHaveCount(1);
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', /\/articles\/iran-diplomat-defects-2011\/$/);
   await expect(page.locator('script[type="application/ld+json"]')).toHaveCount(1);
-  // In-app navigation to the library.
+  // The published page's reader has no router: the link loads the front page.
   await page.getByRole('link', { name: 'Broadsheet', exact: true }).click();
   await expect(page.locator('.library-list')).toBeVisible();
   await expect(page).toHaveTitle('Library — Broadsheet');
-  await expect(page.locator('link[rel="canonical"], meta[property^="og:"], script[type="application/ld+json"]')).toHaveCount(0);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', /\/$/);
+  await expect(page.locator('meta[property="og:type"]')).toHaveAttribute('content', 'website');
+  await expect(page.locator('meta[name="description"]')).toHaveCount(1);
   await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', 'Articles to read in Broadsheet.');
+  // In-app navigation from there: the article's tags go, the app's own stay.
+  await page.locator('main a', { hasText: sample().headline }).click();
+  await expect(page.locator('article h1')).toHaveText(sample().headline);
+  await expect(page.locator('link[rel="canonical"], meta[property^="og:"], script[type="application/ld+json"]')).toHaveCount(0);
+  await expect(page.locator('meta[name="description"]')).toHaveCount(1);
 });
 
 test('a link clicked before the app starts works as a plain link', async ({ page }) => {

@@ -6,7 +6,8 @@
 //!
 //! - for every article of `DIST/articles/index.json`, `articles/<name>/index.html`:
 //!   the article rendered by the viewer's own components (`broadsheet_web::prerender`),
-//!   with its head tags and its data for the app to take over; and
+//!   with its head tags and what its reading tools need, for the published
+//!   pages' reader (`start-reader-<hash>.js`, `broadsheet_web::published`); and
 //!   `articles/<name>/oembed.json`;
 //! - `index.html`: the library, rendered the same way;
 //! - then `feed.xml`, `feed.json`, `sitemap.xml` and `robots.txt`.
@@ -14,6 +15,7 @@
 //! A broken article stops the build, named with its JSON path, before anything is
 //! written. See docs/publishing.md.
 
+use broadsheet_core::published::ReaderData;
 use broadsheet_core::{library, page};
 use broadsheet_site::{PublishedArticle, Site};
 use broadsheet_web::names::{APP_MODULE, PAGE_HEAD};
@@ -37,8 +39,6 @@ const NOSCRIPT: &str = "<noscript>";
 struct Article {
     name: String,
     src: String,
-    /// The file as published, for the page to carry.
-    json: String,
     page: page::Page,
 }
 
@@ -52,10 +52,11 @@ struct Rendered {
     body: String,
     /// The data the app takes the page over with: (script id, file address, text).
     data: (&'static str, String, String),
-    /// Whether the page keeps the template's preloads of the app's module and
-    /// wasm: the library does, as the page hosts send for any other address
-    /// (`/read?src=…`), where the app is all there is to show.
-    preload_app: bool,
+    /// The module that brings the page to life after its first paint, named
+    /// for boot.js instead of the template's app and its preloads; `None`: the
+    /// page keeps them. The library does, as the page hosts send for any other
+    /// address (`/read?src=…`), where the app is all there is to show.
+    module: Option<String>,
 }
 
 pub fn build(dist: &Path, site: &Site) -> Result<(), String> {
@@ -75,6 +76,7 @@ pub fn build(dist: &Path, site: &Site) -> Result<(), String> {
     let index =
         library::parse(&index_json).map_err(|e| format!("{}: {e}", index_path.display()))?;
     let articles = read_library(&dist.join("articles"), &index)?;
+    let reader = reader_module(dist)?;
     broadsheet_site::check_unique(articles.iter().map(|a| a.name.as_str()))?;
 
     let mut published = Vec::new();
@@ -102,9 +104,9 @@ pub fn build(dist: &Path, site: &Site) -> Result<(), String> {
             data: (
                 takeover::DATA_ID,
                 format!("/articles/{}", article.src),
-                article.json.clone(),
+                ReaderData::of(&article.page).to_json(),
             ),
-            preload_app: false,
+            module: Some(reader.clone()),
         };
         write(&dir.join("index.html"), &fill(&template, &rendered)?)?;
         write(
@@ -135,7 +137,7 @@ pub fn build(dist: &Path, site: &Site) -> Result<(), String> {
             broadsheet_web::routes::library::INDEX_URL.to_string(),
             index_json,
         ),
-        preload_app: true,
+        module: None,
     };
     write(&dist.join("index.html"), &fill(&template, &library)?)?;
     write(
@@ -199,7 +201,6 @@ fn read_library(articles: &Path, index: &library::Index) -> Result<Vec<Article>,
     for entry in &index.articles {
         let path = articles.join(&entry.src);
         let checked = (|| {
-            let json = read_text(&path)?;
             let parsed = crate::read(&path)?;
             let name = broadsheet_site::slug_for(entry)?;
             // The page /articles/<name>/ reads articles/<name>.json, in the
@@ -214,7 +215,6 @@ fn read_library(articles: &Path, index: &library::Index) -> Result<Vec<Article>,
                 page: page::build(&parsed.article),
                 name,
                 src: entry.src.clone(),
-                json,
             })
         })();
         match checked {
@@ -239,22 +239,24 @@ fn fill(template: &str, page: &Rendered) -> Result<String, String> {
         broadsheet_core::html::escape(src),
         broadsheet_site::script_data(json.trim())
     );
-    // An article's app starts after the article is on screen: no preload of its
-    // module and wasm competing with the stylesheet and pictures, and its module
-    // is not in the page, but named for boot.js to load after the first paint.
-    let (template, app) = if page.preload_app {
-        (template.to_string(), String::new())
-    } else {
-        let template = without_tags(template, "<link rel=\"modulepreload\"");
-        let template = without_tags(&template, "<link rel=\"preload\"");
-        let (template, module) = without_module_script(&template)?;
-        (
-            template,
-            format!(
-                " {APP_MODULE}=\"{}\"",
-                broadsheet_core::html::escape(&module)
-            ),
-        )
+    // An article's reader starts after the article is on screen: no preload of
+    // the app's module and wasm competing with the stylesheet and pictures, and
+    // the reader's module is not in the page, but named for boot.js to load
+    // after the first paint.
+    let (template, app) = match &page.module {
+        None => (template.to_string(), String::new()),
+        Some(module) => {
+            let template = without_tags(template, "<link rel=\"modulepreload\"");
+            let template = without_tags(&template, "<link rel=\"preload\"");
+            let (template, _app) = without_module_script(&template)?;
+            (
+                template,
+                format!(
+                    " {APP_MODULE}=\"{}\"",
+                    broadsheet_core::html::escape(module)
+                ),
+            )
+        }
     };
     let html = template
         .replacen(
@@ -278,6 +280,28 @@ fn fill(template: &str, page: &Rendered) -> Result<String, String> {
         .split_once("</noscript>")
         .map_or(rest, |(_, after)| after);
     Ok(format!("{before}{after}").replacen("<body>", &format!("<body>\n{}\n{data}", page.body), 1))
+}
+
+/// The address of the published pages' reader: the module scripts/postbuild.mjs
+/// writes, `DIST/start-reader-<hash>.js`.
+fn reader_module(dist: &Path) -> Result<String, String> {
+    let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
+    let mut found: Vec<String> = entries
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|name| name.starts_with("start-reader-") && name.ends_with(".js"))
+        .collect();
+    match found.len() {
+        1 => Ok(format!("/{}", found.remove(0))),
+        0 => Err(format!(
+            "{}: no start-reader-<hash>.js, the published pages' reader (scripts/postbuild.mjs writes it)",
+            dist.display()
+        )),
+        _ => Err(format!(
+            "{}: more than one published pages' reader: {}",
+            dist.display(),
+            found.join(", ")
+        )),
+    }
 }
 
 /// The template without its module script (Trunk's loader, `start-<hash>.js`),

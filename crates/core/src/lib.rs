@@ -14,6 +14,7 @@
 //! - [`pathological`]: cmark's pathological Markdown inputs (feature `testing`).
 //! - [`limits`]: the caps on input size and shape, and their messages.
 //! - [`listen`]: what "Listen" reads aloud, in which order, and where on the page.
+//! - [`published`]: what the reader of a published (pre-rendered) page gets of its page.
 //! - [`library`]: the list of articles in `articles/index.json`.
 //! - [`progress`]: reading-progress geometry and positions that survive reflow.
 //! - [`resume`]: saved reading positions (what is stored, and how it is read back).
@@ -32,6 +33,7 @@ pub mod page;
 #[cfg(any(test, feature = "testing"))]
 pub mod pathological;
 pub mod progress;
+pub mod published;
 pub mod reading;
 pub mod resume;
 pub mod settings;

@@ -11,6 +11,7 @@
 
 use crate::markdown::{self, Kind, Node};
 use crate::page::{Content, Page};
+use serde::{Deserialize, Serialize};
 
 /// The reading speeds offered, slowest first; [`DEFAULT_RATE`] is one of them.
 pub const RATES: [f64; 6] = [0.8, 1.0, 1.25, 1.5, 1.75, 2.0];
@@ -18,7 +19,7 @@ pub const RATES: [f64; 6] = [0.8, 1.0, 1.25, 1.5, 1.75, 2.0];
 pub const DEFAULT_RATE: f64 = 1.0;
 
 /// Where a part of the plan is shown, to highlight it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Target {
     /// The `<h1>`.
     Headline,
@@ -42,7 +43,7 @@ impl Target {
 }
 
 /// One text to speak.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Utterance {
     /// Plain text, white space collapsed.
     pub text: String,
@@ -52,7 +53,7 @@ pub struct Utterance {
 }
 
 /// Everything that can be read aloud of a page, in reading order.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Plan {
     /// The article's language (BCP 47), for the voice.
     pub language: Option<String>,

@@ -10,24 +10,14 @@ use crate::host::{Host, HostEvent};
 use crate::loader::use_article;
 use crate::locale::Languages;
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
-
-/// A mounted article; `unmount()` (or being garbage-collected) removes it and
-/// releases its listeners and observers.
-#[wasm_bindgen]
-pub struct ArticleElement {
-    _mounted: Box<dyn std::any::Any>,
-}
-
-#[wasm_bindgen]
-impl ArticleElement {
-    pub fn unmount(self) {}
-}
 
 /// Mounts the article at `src` into `container` (inside `host`'s shadow root).
 /// `lang` (may be empty) overrides the article's language, `ui_lang` (may be
-/// empty) fixes the interface language (`crate::locale`).
-#[wasm_bindgen]
+/// empty) fixes the interface language (`crate::locale`). Dropping what it
+/// returns removes the article and releases its listeners and observers.
+///
+/// The app's entry point (`src/main.rs`) exports it to `embed.js`: only that
+/// wasm has it, not the published pages' reader.
 pub fn mount_article(
     host: web_sys::HtmlElement,
     container: web_sys::HtmlElement,
@@ -36,21 +26,16 @@ pub fn mount_article(
     related: bool,
     lang: String,
     ui_lang: String,
-) -> ArticleElement {
+) -> Box<dyn std::any::Any> {
     crate::fatal::install();
     if crate::fatal::stopped() {
         crate::fatal::render_into(&container);
-        return ArticleElement {
-            _mounted: Box::new(()),
-        };
+        return Box::new(());
     }
-    let mounted = leptos::mount::mount_to(container, move || {
+    Box::new(leptos::mount::mount_to(container, move || {
         provide_context(Languages::of_reader().fixed_to(Some(ui_lang)));
         view! { <EmbeddedArticle host src progress related lang/> }
-    });
-    ArticleElement {
-        _mounted: Box::new(mounted),
-    }
+    }))
 }
 
 #[component]

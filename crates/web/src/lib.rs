@@ -16,6 +16,7 @@ pub mod names;
 pub mod offline;
 #[cfg(feature = "ssr")]
 pub mod prerender;
+pub mod published;
 pub mod reader_settings;
 pub mod routes;
 pub mod speech;
@@ -54,11 +55,8 @@ pub fn start() {
     match takeover::found() {
         takeover::Found::Shell => leptos::mount::mount_to_body(App),
         takeover::Found::Elsewhere => takeover::mount_in_place(App),
-        takeover::Found::Page { article, library } => takeover::after_first_frame(move || {
+        takeover::Found::Page { library } => takeover::after_first_frame(move || {
             takeover::mount_in_place(move || {
-                if let Some(article) = article {
-                    provide_context(article);
-                }
                 if let Some(library) = library {
                     provide_context(library);
                 }
@@ -96,21 +94,11 @@ pub fn App() -> impl IntoView {
 fn SiteChrome(offline: offline::Offline) -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     let embedded = move || location.pathname.get() == "/embed";
-    let ui = locale::page_ui;
     view! {
         <Show when=move || !embedded()>
-            <header class="site-bar" lang=move || ui().lang() dir=move || ui().dir()>
+            <components::site_bar::SiteBar offline>
                 <A href="/" attr:class="site-name">"Broadsheet"</A>
-                <span class="net-status" role="status">
-                    {move || (!offline.online.get()).then(|| ui().text().offline)}
-                </span>
-            </header>
-            <Show when=move || offline.update_waiting.get()>
-                <div class="notice notice--update" role="status" lang=move || ui().lang() dir=move || ui().dir()>
-                    <p>{move || ui().text().update_available}</p>
-                    <button type="button" class="button" on:click=|_| offline::accept_update()>{move || ui().text().reload}</button>
-                </div>
-            </Show>
+            </components::site_bar::SiteBar>
         </Show>
     }
 }

@@ -1,14 +1,13 @@
-//! Taking over a pre-rendered page (`broadsheet build`): an article page, or
-//! the library at `/`.
+//! Taking over a pre-rendered page (`broadsheet build`) with the app: the
+//! library at `/`. (An article page has a reader of its own: `crate::published`.)
 //!
 //! Such a page says which address it was rendered for (`<html
-//! data-prerendered="/articles/x/">`). It holds its content as HTML, readable
-//! with no script, and its data in `<script type="application/json" id="bs-article"
-//! data-src="/articles/x.json">` (or `id="bs-library"` with the library's index),
-//! never run: the strict CSP allows it. The app renders the same page from that
-//! data, without fetching it, and swaps it in for the static one in the same
-//! task, so the browser never paints in between: no flash, no layout shift, and
-//! the reader stays on the same line.
+//! data-prerendered="/">`). It holds its content as HTML, readable with no
+//! script, and its data in `<script type="application/json" id="bs-library"
+//! data-src="/articles/index.json">`, never run: the strict CSP allows it. The
+//! app renders the same page from that data, without fetching it, and swaps it
+//! in for the static one in the same task, so the browser never paints in
+//! between: no flash, no layout shift, and the reader stays on the same line.
 //!
 //! A host that answers every unknown address with `index.html` (`trunk serve`
 //! does) sends the library page for `/read?src=…` too. `boot.js` then marks
@@ -16,12 +15,12 @@
 //! replaces it at once.
 
 use crate::api;
-use crate::loader::Preloaded;
 use crate::routes::library::PreloadedLibrary;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The id of the script element that carries a pre-rendered article.
+/// The id of the script element that carries a pre-rendered article page's
+/// data for its reader (`broadsheet_core::published::ReaderData`).
 pub const DATA_ID: &str = "bs-article";
 /// The id of the script element that carries the pre-rendered library's index.
 pub const LIBRARY_DATA_ID: &str = "bs-library";
@@ -33,12 +32,9 @@ pub enum Found {
     Shell,
     /// A page rendered for another address (see the module's notes).
     Elsewhere,
-    /// This address's page, with the data it carries (none if unreadable: the
-    /// app then fetches as usual).
-    Page {
-        article: Option<Preloaded>,
-        library: Option<PreloadedLibrary>,
-    },
+    /// This address's page, with the library it carries (none if unreadable:
+    /// the app then fetches it as usual).
+    Page { library: Option<PreloadedLibrary> },
 }
 
 /// What this document is.
@@ -56,12 +52,6 @@ pub fn found() -> Found {
     // keeps the page for reading offline.
     crate::offline::note_fetched(&window().location().href().unwrap_or_default());
     Found::Page {
-        article: data(DATA_ID).and_then(|(url, json)| {
-            crate::offline::note_fetched(&url);
-            Preloaded::parse(url.clone(), &json)
-                .map_err(|e| warn(&url, &e.message(broadsheet_core::i18n::Locale::En)))
-                .ok()
-        }),
         library: data(LIBRARY_DATA_ID).and_then(|(url, json)| {
             broadsheet_core::library::parse(&json)
                 .map(|index| PreloadedLibrary {
@@ -126,14 +116,14 @@ fn forget_page_head(only_description: bool) {
 }
 
 /// The absolute address and the text of the data script `id`.
-fn data(id: &str) -> Option<(String, String)> {
+pub fn data(id: &str) -> Option<(String, String)> {
     let script = document().get_element_by_id(id)?;
     let url = api::absolute_url(&script.get_attribute("data-src")?).ok()?;
     Some((url, script.text_content()?))
 }
 
 /// The page is still readable as it is; the app fetches the file instead.
-fn warn(url: &str, problem: &str) {
+pub fn warn(url: &str, problem: &str) {
     web_sys::console::warn_1(&format!("Broadsheet: {url}: {problem}").into());
 }
 

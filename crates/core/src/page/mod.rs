@@ -76,7 +76,7 @@ pub struct Candidate {
 }
 
 /// A heading of the body, for the table of contents.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Heading {
     pub anchor: String,
     pub level: u8,

@@ -13,7 +13,6 @@ use super::reading_bar::ToolIcon;
 use crate::speech::{self, Speech, Spoken, VoicesListener};
 use broadsheet_core::i18n::{Locale, Text};
 use broadsheet_core::listen::{self, Plan, RATES, Target};
-use broadsheet_core::page::Page;
 use leptos::ev;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -80,15 +79,15 @@ pub struct Listener {
 }
 
 impl Listener {
-    /// The player for `page`, shown inside `root`; announcements go to `status`.
+    /// The player for `plan`, shown inside `root`; announcements go to `status`.
     pub fn new(
-        page: &Page,
+        plan: Plan,
         root: NodeRef<Div>,
         status: RwSignal<Option<String>>,
         hooks: Hooks,
     ) -> Listener {
         let listener = Listener {
-            plan: StoredValue::new(listen::plan(page)),
+            plan: StoredValue::new(plan),
             mode: RwSignal::new(Mode::Idle),
             index: RwSignal::new(None),
             rate: RwSignal::new(listen::DEFAULT_RATE),

@@ -9,5 +9,6 @@ pub mod reading_bar;
 pub mod resume;
 pub mod save_offline;
 pub mod settings_panel;
+pub mod site_bar;
 pub mod states;
 pub mod toc;

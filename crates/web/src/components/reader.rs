@@ -1,6 +1,10 @@
 //! An article while it is being read: the progress bar, the reading bar, the
 //! table of contents and the article, wired to the reading tracker
 //! (`crate::tracker`) and to resuming where the reader left off (`super::resume`).
+//!
+//! [`Reading`] is that wiring, shared with the reader of published pages
+//! (`crate::published`), which has the same tools around an article that is
+//! already in the page.
 
 use super::article_view::ArticleView;
 use super::listen::{Hooks, ListenButton, ListenEmbed, ListenPlayer, Listener};
@@ -10,7 +14,9 @@ use super::save_offline::SaveOffline;
 use super::toc::{MIN_HEADINGS, Toc};
 use crate::tracker::{Parts, Tracker};
 use crate::{locale, names, storage};
+use broadsheet_core::listen::{self, Plan};
 use broadsheet_core::page::Page;
+use broadsheet_core::progress::Place;
 use leptos::ev;
 use leptos::html::{Div, Header};
 use leptos::prelude::*;
@@ -23,6 +29,240 @@ pub struct Embedded {
     pub progress: bool,
     /// `related="hide"` leaves out related links.
     pub related: bool,
+}
+
+/// One article being read: how far, in which section, where to resume, and
+/// what "Listen" reads. Saves the reader's place as they go and when they leave.
+#[derive(Clone, Copy)]
+pub struct Reading {
+    /// Whole percent of the body read.
+    pub percent: RwSignal<u8>,
+    /// The anchor of the section at the reading line.
+    pub section: RwSignal<Option<String>>,
+    /// The reading bar's live region.
+    pub status: RwSignal<Option<String>>,
+    pub resume: Resume,
+    pub listen: Listener,
+    tracker: StoredValue<Option<Tracker>, LocalStorage>,
+    /// A `#p12` the address came with (empty if none).
+    deep_link: StoredValue<String>,
+    on_progress: Option<Callback<u8>>,
+}
+
+impl Reading {
+    /// The article `id` from `base` (its file's URL), shown inside `holder`;
+    /// `plan`: what "Listen" reads of it. `on_progress` hears each new whole
+    /// percent, `on_listen` when reading aloud starts and stops (for an embed's host).
+    pub fn new(
+        id: Option<&str>,
+        base: &str,
+        plan: Plan,
+        holder: NodeRef<Div>,
+        embedded: bool,
+        on_progress: Option<Callback<u8>>,
+        on_listen: Option<Callback<bool>>,
+    ) -> Reading {
+        // A #p12 in the address is the host page's business when embedded.
+        let deep_link = StoredValue::new(if embedded || !cfg!(target_arch = "wasm32") {
+            String::new()
+        } else {
+            window()
+                .location()
+                .hash()
+                .unwrap_or_default()
+                .trim_start_matches('#')
+                .to_string()
+        });
+        let resume = Resume::load(id, base, deep_link.with_value(String::is_empty));
+        let tracker: StoredValue<Option<Tracker>, LocalStorage> = StoredValue::new_local(None);
+        let save = move || {
+            tracker.try_with_value(|t| {
+                if let Some(t) = t {
+                    resume.save(t);
+                }
+            });
+        };
+        let percent = RwSignal::new(0u8);
+        // Save as the reader goes (each whole percent) and when they leave.
+        Effect::new(move |_| {
+            percent.track();
+            save();
+        });
+        let hidden = window_event_listener(ev::visibilitychange, move |_| save());
+        let leaving = window_event_listener(ev::pagehide, move |_| save());
+        on_cleanup(move || {
+            save();
+            hidden.remove();
+            leaving.remove();
+            tracker.try_update_value(|t| *t = None);
+        });
+
+        // "Listen": from the block at the reading line; progress and resume follow it.
+        let status = RwSignal::new(None::<String>);
+        let listen = Listener::new(
+            plan,
+            holder,
+            status,
+            Hooks {
+                start_from: Some(Callback::new(move |()| {
+                    tracker
+                        .with_value(|t| t.as_ref().map(Tracker::block_at_reading_line))
+                        .flatten()
+                })),
+                follow: Some(Callback::new(move |anchor: Option<String>| {
+                    if anchor.is_some() {
+                        resume.scrolled();
+                    }
+                    let listening = anchor.is_some();
+                    tracker.try_with_value(|t| {
+                        if let Some(t) = t {
+                            t.follow(anchor);
+                        }
+                    });
+                    // Each paragraph listened to is where to resume.
+                    if listening {
+                        save();
+                    }
+                })),
+                host: on_listen,
+            },
+        );
+        Reading {
+            percent,
+            section: RwSignal::new(None),
+            status,
+            resume,
+            listen,
+            tracker,
+            deep_link,
+            on_progress,
+        }
+    }
+
+    /// Starts tracking the article in `holder` (once it is in the page) with
+    /// the progress bar `bar` and its `fill`, below the sticky `chrome`; then
+    /// goes to the deep link, if any.
+    pub fn start(
+        &self,
+        holder: &web_sys::Element,
+        bar: web_sys::Element,
+        fill: web_sys::HtmlElement,
+        chrome: Option<web_sys::HtmlElement>,
+    ) {
+        let found = |selector: &str| holder.query_selector(selector).ok().flatten();
+        let (Some(body), Some(article)) =
+            (found(&names::class(names::ARTICLE_BODY)), found("article"))
+        else {
+            return;
+        };
+        // For the benchmark (docs/benchmarks.md): the article's text is in the page.
+        if let Some(performance) = window().performance() {
+            let _ = performance.mark("article-rendered");
+        }
+        let Reading {
+            percent,
+            section,
+            resume,
+            on_progress,
+            ..
+        } = *self;
+        let started = Tracker::start(
+            Parts {
+                body,
+                article,
+                bar,
+                fill,
+                chrome,
+            },
+            move |now| {
+                percent.set(now);
+                if let Some(report) = on_progress {
+                    report.run(now);
+                }
+            },
+            move |now| section.set(now),
+            move || resume.scrolled(),
+        );
+        self.deep_link.with_value(|id| {
+            if !id.is_empty() {
+                scroll_to_anchor(id);
+            }
+        });
+        self.tracker.set_value(Some(started));
+    }
+
+    /// Whether the address named a block to go to (`#p12`).
+    pub fn deep_linked(&self) -> bool {
+        self.deep_link.with_value(|id| !id.is_empty())
+    }
+
+    /// The anchor of the block at the reading line, for "Copy link".
+    pub fn anchor(&self) -> Callback<(), Option<String>> {
+        let tracker = self.tracker;
+        Callback::new(move |()| {
+            tracker.with_value(|t| t.as_ref().and_then(|t| t.place()).map(|p| p.anchor))
+        })
+    }
+
+    /// Takes the reader back to `place` (their answer to "Continue where you left off").
+    pub fn restore(&self) -> Callback<Place> {
+        let tracker = self.tracker;
+        Callback::new(move |place| {
+            tracker.with_value(|t| {
+                if let Some(t) = t {
+                    t.restore(&place);
+                }
+            })
+        })
+    }
+}
+
+/// What the reading bar's tools need to know of the article.
+#[derive(Clone)]
+pub struct BarArticle {
+    /// Its file's URL.
+    pub base: String,
+    pub id: Option<String>,
+    pub headline: String,
+    /// Its pictures, as written, to save with it.
+    pub images: Vec<String>,
+    pub minutes: u32,
+}
+
+/// The viewer's reading bar: minutes left, Listen, Save offline, Copy link,
+/// settings, and the Listen player below it while listening.
+#[component]
+pub fn ViewerBar(
+    reading: Reading,
+    article: BarArticle,
+    node_ref: NodeRef<Header>,
+) -> impl IntoView {
+    let BarArticle {
+        base,
+        id,
+        headline,
+        images,
+        minutes,
+    } = article;
+    let listen = reading.listen;
+    view! {
+        <ReadingBar percent=reading.percent.into() total_minutes=minutes anchor=reading.anchor() node_ref status=reading.status
+            below=view! { <ListenPlayer listen/> }.into_any()>
+            <ListenButton listen/>
+            <SaveOffline base id headline images/>
+        </ReadingBar>
+    }
+}
+
+/// "Your browser is not keeping your place" while storage fails.
+#[component]
+pub fn StorageNote() -> impl IntoView {
+    let ui = locale::use_ui();
+    move || {
+        storage::problem().get().then(|| {
+            view! { <p class="storage-note" role="note" lang=ui.lang() dir=ui.dir()>{ui.text().storage_unavailable}</p> }
+        })
+    }
 }
 
 #[component]
@@ -49,139 +289,29 @@ pub fn Reader(
     let show_bar = embedded.as_ref().is_none_or(|e| e.progress);
     let show_related = embedded.as_ref().is_none_or(|e| e.related);
     let is_embedded = embedded.is_some();
-    // A #p12 in the address is the host page's business when embedded.
-    let deep_link = StoredValue::new(if is_embedded || !cfg!(target_arch = "wasm32") {
-        String::new()
-    } else {
-        window()
-            .location()
-            .hash()
-            .unwrap_or_default()
-            .trim_start_matches('#')
-            .to_string()
-    });
-    let resume = Resume::load(
-        page.meta.id.as_deref(),
-        &base,
-        deep_link.with_value(String::is_empty),
-    );
-
-    let total_minutes = page.reading.minutes();
-    let percent = RwSignal::new(0u8);
-    let section = RwSignal::new(None::<String>);
-    let tracker: StoredValue<Option<Tracker>, LocalStorage> = StoredValue::new_local(None);
-    let headings = page.headings();
 
     let chrome = NodeRef::<Header>::new();
     let bar = NodeRef::<Div>::new();
     let fill = NodeRef::<Div>::new();
     let holder = NodeRef::<Div>::new();
-
-    let save = move || {
-        tracker.try_with_value(|t| {
-            if let Some(t) = t {
-                resume.save(t);
-            }
-        });
-    };
-
-    Effect::new(move |_| {
-        let (Some(holder), Some(bar), Some(fill)) = (holder.get(), bar.get(), fill.get()) else {
-            return;
-        };
-        let Some(body) = holder
-            .query_selector(&names::class(names::ARTICLE_BODY))
-            .ok()
-            .flatten()
-        else {
-            return;
-        };
-        let Some(article) = holder.query_selector("article").ok().flatten() else {
-            return;
-        };
-        // For the benchmark (docs/benchmarks.md): the article's text is in the page.
-        if let Some(performance) = window().performance() {
-            let _ = performance.mark("article-rendered");
-        }
-        let parts = Parts {
-            body,
-            article,
-            bar: bar.into(),
-            fill: fill.unchecked_into(),
-            chrome: chrome.get().map(|c| c.unchecked_into()),
-        };
-        let started = Tracker::start(
-            parts,
-            move |now| {
-                percent.set(now);
-                if let Some(report) = on_progress {
-                    report.run(now);
-                }
-            },
-            move |now| section.set(now),
-            move || resume.scrolled(),
-        );
-        deep_link.with_value(|id| {
-            if !id.is_empty() {
-                scroll_to_anchor(id);
-            }
-        });
-        tracker.set_value(Some(started));
-    });
-
-    // Save as the reader goes (each whole percent) and when they leave.
-    Effect::new(move |_| {
-        percent.track();
-        save();
-    });
-    let hidden = window_event_listener(ev::visibilitychange, move |_| save());
-    let leaving = window_event_listener(ev::pagehide, move |_| save());
-    on_cleanup(move || {
-        save();
-        hidden.remove();
-        leaving.remove();
-        tracker.try_update_value(|t| *t = None);
-    });
-
-    // "Listen": from the block at the reading line; progress and resume follow it.
-    let status = RwSignal::new(None::<String>);
-    let listen = Listener::new(
-        &page,
+    let reading = Reading::new(
+        page.meta.id.as_deref(),
+        &base,
+        listen::plan(&page),
         holder,
-        status,
-        Hooks {
-            start_from: Some(Callback::new(move |()| {
-                tracker
-                    .with_value(|t| t.as_ref().map(Tracker::block_at_reading_line))
-                    .flatten()
-            })),
-            follow: Some(Callback::new(move |anchor: Option<String>| {
-                if anchor.is_some() {
-                    resume.scrolled();
-                }
-                let listening = anchor.is_some();
-                tracker.try_with_value(|t| {
-                    if let Some(t) = t {
-                        t.follow(anchor);
-                    }
-                });
-                // Each paragraph listened to is where to resume.
-                if listening {
-                    save();
-                }
-            })),
-            host: on_listen,
-        },
+        is_embedded,
+        on_progress,
+        on_listen,
     );
-
-    let restore = Callback::new(move |place| {
-        tracker.with_value(|t| {
-            if let Some(t) = t {
-                t.restore(&place);
-            }
-        })
+    Effect::new(move |_| {
+        if let (Some(holder), Some(bar), Some(fill)) = (holder.get(), bar.get(), fill.get()) {
+            let chrome = chrome.get().map(|c| c.unchecked_into());
+            reading.start(&holder, bar.into(), fill.unchecked_into(), chrome);
+        }
     });
-    let offer = view! { <ResumeOffer resume inline=is_embedded restore/> };
+
+    let offer =
+        view! { <ResumeOffer resume=reading.resume inline=is_embedded restore=reading.restore()/> };
     let progress_bar = view! {
         <div
             class="progress"
@@ -202,6 +332,7 @@ pub fn Reader(
     };
 
     if is_embedded {
+        let listen = reading.listen;
         return view! {
             {progress_bar}
             {offer}
@@ -213,28 +344,23 @@ pub fn Reader(
         .into_any();
     }
 
+    let headings = page.headings();
     let has_toc = headings.len() >= MIN_HEADINGS;
-    let toc = has_toc.then(|| view! { <Toc headings current=section.into()/> });
-    let anchor = Callback::new(move |()| {
-        tracker.with_value(|t| t.as_ref().and_then(|t| t.place()).map(|p| p.anchor))
-    });
-    let (url, id, headline) = (
-        base.clone(),
-        page.meta.id.clone(),
-        page.meta.headline.clone(),
-    );
-    let images = page.image_urls();
+    let toc = has_toc.then(|| view! { <Toc headings current=reading.section.into()/> });
+    let article = BarArticle {
+        base: base.clone(),
+        id: page.meta.id.clone(),
+        headline: page.meta.headline.clone(),
+        images: page.image_urls(),
+        minutes: page.reading.minutes(),
+    };
     view! {
         {progress_bar}
-        <ReadingBar percent=percent.into() total_minutes anchor node_ref=chrome status
-            below=view! { <ListenPlayer listen/> }.into_any()>
-            <ListenButton listen/>
-            <SaveOffline base=url id headline images/>
-        </ReadingBar>
-        {move || storage::problem().get().then(|| view! { <p class="storage-note" role="note" lang=ui.lang() dir=ui.dir()>{ui.text().storage_unavailable}</p> })}
+        <ViewerBar reading article node_ref=chrome/>
+        <StorageNote/>
         <div class="reader" class=("reader--with-toc", has_toc) node_ref=holder>
             {toc}
-            <ArticleView page base all_at_once=deep_link.with_value(|id| !id.is_empty())/>
+            <ArticleView page base all_at_once=reading.deep_linked()/>
         </div>
         {offer}
     }

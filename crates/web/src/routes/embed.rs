@@ -109,7 +109,7 @@ pub fn EmbedRoute() -> impl IntoView {
                 // The frame shows the whole article: listening starts at the headline.
                 let status = RwSignal::new(None::<String>);
                 let hooks = Hooks { host: Some(on_listen), ..Hooks::default() };
-                let listen = Listener::new(&loaded.page, frame, status, hooks);
+                let listen = Listener::new(broadsheet_core::listen::plan(&loaded.page), frame, status, hooks);
                 view! {
                     <ListenEmbed listen/>
                     <ArticleView page=loaded.page.clone() base=loaded.url.clone() on_comment/>
