@@ -115,15 +115,25 @@ test.describe('the Arabic sample, for a reader who prefers English', () => {
 });
 
 test('a publisher’s fixed language (<html data-ui-lang>) wins over the article’s and the reader’s', async ({ page }) => {
-  await page.route('**/articles/rtl-sample-ar/', async (route) => {
+  // As `broadsheet build --ui-lang de` writes it (crates/cli), on the page
+  // and on the app shell that /read?src= is answered with.
+  const fixed = async (route) => {
     const response = await route.fetch();
-    const html = (await response.text()).replace('<html lang="ar"', '<html data-ui-lang="de" lang="ar"');
+    const html = (await response.text()).replace(/<html lang="(\w+)"/, '<html data-ui-lang="de" lang="$1"');
     await route.fulfill({ response, body: html });
-  });
+  };
+  await page.route('**/articles/rtl-sample-ar/', fixed);
+  await page.route('**/read?src=*', fixed);
+  // The published page: its reader's tools speak German (the words inside the
+  // article are the build's: crates/web/src/prerender.rs tests them).
   await page.goto(articleHref(RTL));
   await expect(page.locator('#bs-article')).toHaveCount(0);
   await expect(page.locator('.reader-bar .time-left')).toHaveText('Noch 2\u00a0Min.');
   await expect(page.locator('.reader-bar')).toHaveAttribute('dir', 'ltr');
+  await expect(page.locator('article')).toHaveAttribute('dir', 'rtl');
+  // The app renders the article itself: the words inside it too.
+  await page.goto(readHref(RTL));
+  await expect(page.locator('.reader-bar .time-left')).toHaveText('Noch 2\u00a0Min.');
   await expect(page.locator('article')).toHaveAttribute('dir', 'rtl');
   await expect(page.locator('article .reading-time')).toHaveAttribute('lang', 'de');
 });

@@ -18,6 +18,22 @@ pub const RATES: [f64; 6] = [0.8, 1.0, 1.25, 1.5, 1.75, 2.0];
 /// The speed listening starts at.
 pub const DEFAULT_RATE: f64 = 1.0;
 
+/// `rate` as written in the speed menu's values: "0.8", "1", "1.25", to two
+/// decimals, with integers only (no float formatting code in the wasm).
+pub fn rate_text(rate: f64) -> String {
+    let hundredths = (rate.max(0.0) * 100.0).round() as u64;
+    match (hundredths / 100, hundredths % 100) {
+        (whole, 0) => whole.to_string(),
+        (whole, part) if part % 10 == 0 => format!("{whole}.{}", part / 10),
+        (whole, part) => format!("{whole}.{part:02}"),
+    }
+}
+
+/// The speed of the menu value `text` (one of [`RATES`], as [`rate_text`] writes it).
+pub fn rate_of(text: &str) -> Option<f64> {
+    RATES.into_iter().find(|r| rate_text(*r) == text)
+}
+
 /// Where a part of the plan is shown, to highlight it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Target {
@@ -236,6 +252,17 @@ pub fn pick_voice(language: Option<&str>, voices: &[VoiceInfo]) -> Option<usize>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn speeds_are_written_and_read_back_without_floats() {
+        let written: Vec<String> = RATES.into_iter().map(rate_text).collect();
+        assert_eq!(written, ["0.8", "1", "1.25", "1.5", "1.75", "2"]);
+        for rate in RATES {
+            assert_eq!(rate_of(&rate_text(rate)), Some(rate));
+        }
+        assert_eq!(rate_of("3"), None);
+        assert_eq!(rate_text(1.333), "1.33");
+    }
     use crate::{article, page};
 
     fn page_of(json: &str) -> Page {

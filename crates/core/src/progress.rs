@@ -101,9 +101,34 @@ pub fn scroll_to_place(blocks: &[AnchorBox], place: &Place, view: Viewport) -> O
     Some((block.top + block.height * place.within.clamp(0.0, 1.0) - view.inset_top).max(0.0))
 }
 
+/// `x` to `places` decimals (at most 9), for CSS: "12.5", "0.1234", "-3". With
+/// integers only, so that the wasm carries no float formatting code.
+pub fn decimal(x: f64, places: u32) -> String {
+    let scale = 10u64.pow(places.min(9));
+    let scaled = (x.abs() * scale as f64).round() as u64;
+    let sign = if x < 0.0 && scaled > 0 { "-" } else { "" };
+    let (whole, part) = (scaled / scale, scaled % scale);
+    if part == 0 {
+        return format!("{sign}{whole}");
+    }
+    let digits = format!("{part:0width$}", width = places as usize);
+    format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_for_css() {
+        assert_eq!(decimal(0.0, 4), "0");
+        assert_eq!(decimal(0.12345, 4), "0.1235");
+        assert_eq!(decimal(1.0, 4), "1");
+        assert_eq!(decimal(57.5, 2), "57.5");
+        assert_eq!(decimal(-3.25, 1), "-3.3");
+        assert_eq!(decimal(-0.00001, 2), "0");
+        assert_eq!(decimal(0.05, 4), "0.05");
+    }
 
     const BODY: BodyBox = BodyBox {
         top: 500.0,

@@ -322,7 +322,10 @@ impl Measured {
             let _ = root
                 .unchecked_into::<web_sys::HtmlElement>()
                 .style()
-                .set_property("--bs-anchor-gap", &format!("{}px", self.inset));
+                .set_property(
+                    "--bs-anchor-gap",
+                    &format!("{}px", progress::decimal(self.inset, 2)),
+                );
         }
         self.height = window
             .inner_height()
@@ -357,11 +360,10 @@ impl Measured {
             self.section = section;
             section.map(|i| self.blocks[i].anchor.clone())
         });
-        let _ = self
-            .parts
-            .fill
-            .style()
-            .set_property("transform", &format!("scaleX({fraction:.4})"));
+        let _ = self.parts.fill.style().set_property(
+            "transform",
+            &format!("scaleX({})", progress::decimal(fraction, 4)),
+        );
         let percent = progress::percent(fraction);
         if self.percent != Some(percent) {
             self.percent = Some(percent);

@@ -174,7 +174,7 @@ impl Locale {
 
     /// A speech rate: "1.25×", "1,25×".
     pub fn rate(self, rate: f64) -> String {
-        let text = format!("{}", (rate * 100.0).round() / 100.0);
+        let text = crate::listen::rate_text(rate);
         match self {
             Locale::De | Locale::Es | Locale::Fr => format!("{}×", text.replace('.', ",")),
             _ => format!("{text}×"),

@@ -518,7 +518,7 @@ pub fn ListenPlayer(listen: Listener) -> impl IntoView {
     let t = listen.t();
     let options = RATES
         .iter()
-        .map(|rate| view! { <option value=rate.to_string()>{listen.locale.rate(*rate)}</option> })
+        .map(|rate| view! { <option value=listen::rate_text(*rate)>{listen.locale.rate(*rate)}</option> })
         .collect_view();
     view! {
         <Show when=move || listen.active()>
@@ -537,9 +537,9 @@ pub fn ListenPlayer(listen: Listener) -> impl IntoView {
                     <ToolIcon path=NEXT_ICON/>
                 </button>
                 <select class="listen-rate" title=t.listen_rate aria-label=t.listen_rate
-                    prop:value=move || listen.rate.get().to_string()
+                    prop:value=move || listen::rate_text(listen.rate.get())
                     on:change=move |ev| {
-                        if let Ok(rate) = event_target_value(&ev).parse::<f64>() {
+                        if let Some(rate) = listen::rate_of(&event_target_value(&ev)) {
                             listen.set_rate(rate);
                         }
                     }>
