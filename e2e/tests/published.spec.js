@@ -328,6 +328,19 @@ test('after the take-over: progress, minutes left, contents, settings, copy link
   await expect(page.getByRole('region', { name: 'Resume reading' })).toContainText(/Continue where you left off \(\d+%\)/);
 });
 
+test.describe('a reader in Britain', () => {
+  test.use({ locale: 'en-GB' });
+  test('sees the dates as their browser writes them once the reader runs', async ({ page }) => {
+    const release = await holdTheApp(page);
+    await page.goto(IRAN);
+    // As built: en-US, in UTC.
+    await expect(page.locator('article time.published')).toHaveText('March 1, 2011');
+    release();
+    await takenOver(page);
+    await expect(page.locator('article time.published')).toHaveText('1 March 2011');
+  });
+});
+
 test('the head stays true: one description, the page\'s own tags, and the front page\'s own once there', async ({ page }) => {
   await page.goto(IRAN);
   await takenOver(page);

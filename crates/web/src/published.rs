@@ -16,7 +16,7 @@ use crate::components::reader::{BarArticle, Reading, StorageNote, ViewerBar};
 use crate::components::resume::ResumeOffer;
 use crate::components::site_bar::SiteBar;
 use crate::components::toc::Toc;
-use crate::{fatal, locale, offline, reader_settings, takeover};
+use crate::{dates, fatal, locale, offline, reader_settings, takeover};
 use broadsheet_core::published::ReaderData;
 use leptos::html::{Div, Header};
 use leptos::prelude::*;
@@ -63,7 +63,7 @@ fn take_over(base: String, data: ReaderData) {
     locale::provide();
     reader_settings::provide();
     let offline = offline::provide();
-    locale::provide_for_article(data.language.as_deref());
+    let ui = locale::provide_for_article(data.language.as_deref());
 
     let article = NodeRef::<Div>::new();
     article.load(&holder);
@@ -108,6 +108,18 @@ fn take_over(base: String, data: ReaderData) {
         mount(&parent, after.as_ref(), move || {
             view! { <ResumeOffer resume=reading.resume inline=false restore=reading.restore()/> }
         });
+    }
+    // The article's dates as the reader's browser writes them in the
+    // interface's language (the build wrote them in UTC, as en-US does).
+    if let Ok(times) = holder.query_selector_all("article time[datetime]") {
+        for time in (0..times.length()).filter_map(|i| times.item(i)) {
+            if let Some(iso) = time
+                .dyn_ref::<web_sys::Element>()
+                .and_then(|t| t.get_attribute("datetime"))
+            {
+                time.set_text_content(Some(&dates::format(ui.locale, &iso)));
+            }
+        }
     }
     reading.start(
         &holder,
