@@ -72,7 +72,14 @@ function inspectDist(dist) {
   const boot = /<script src="\/?([^"]+\.js)"><\/script>/.exec(html)?.[1];
   if (!css || !js || !wasm) throw new Error(`${dist}/index.html: cannot find the css/js/wasm of the build`);
   const wasmBytes = readFileSync(join(dist, wasm));
+  // The published pages' reader: start-reader-<hash>.js names its glue and wasm.
+  const readerStart = readdirSync(dist).find((n) => /^start-reader-[0-9a-f]+\.js$/.test(n));
+  const readerLoader = readerStart ? readFileSync(join(dist, readerStart), 'utf8') : '';
+  const reader = readerStart
+    ? { start: readerStart, js: /from '\/?([^']+\.js)'/.exec(readerLoader)?.[1], wasm: /module_or_path: '\/?([^']+\.wasm)'/.exec(readerLoader)?.[1] }
+    : null;
   return {
+    reader,
     css,
     js,
     wasm,

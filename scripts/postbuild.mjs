@@ -55,7 +55,15 @@ if (await readFile(readerGlue).then(() => true, () => false)) {
   await writeFile(join(dist, `broadsheet-reader-${id}_bg.wasm`), wasm);
   await rm(readerGlue);
   await rm(join(dist, 'broadsheet-reader_bg.wasm'));
-  const start = `import init from '/broadsheet-reader-${id}.js';\nawait init({ module_or_path: '/broadsheet-reader-${id}_bg.wasm' });\n`;
+  // As Trunk's loader does for the app: the bindings on window (the panic test
+  // calls one), and TrunkApplicationStarted once main has run (the benchmark's phases).
+  const start = [
+    `import init, * as bindings from '/broadsheet-reader-${id}.js';`,
+    `const wasm = await init({ module_or_path: '/broadsheet-reader-${id}_bg.wasm' });`,
+    'window.wasmBindings = bindings;',
+    "dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));",
+    '',
+  ].join('\n');
   const startName = `start-reader-${createHash('sha256').update(start).digest('hex').slice(0, 16)}.js`;
   await writeFile(join(dist, startName), start);
   console.log(`reader: broadsheet-reader-${id}.js, started by ${startName}`);

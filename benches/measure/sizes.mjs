@@ -30,6 +30,16 @@ export function measure({ info, distSnapshot, site, pages }) {
     ...(pageFiles.length
       ? { page: sizes(pageFiles.map((f) => ({ label: pagePath(f).slice(1) + 'index.html', path: join(distSnapshot, pagePath(f), 'index.html'), kind: 'html' }))) }
       : {}),
+    ...(info.reader
+      ? {
+          reader: sizes([
+            { label: info.reader.wasm, path: d(info.reader.wasm), kind: 'wasm' },
+            { label: info.reader.js, path: d(info.reader.js), kind: 'js' },
+            { label: info.reader.start, path: d(info.reader.start), kind: 'js' },
+            { label: info.css, path: d(info.css), kind: 'css' },
+          ]),
+        }
+      : {}),
     app: sizes([
       { label: info.wasm, path: d(info.wasm), kind: 'wasm' },
       { label: info.js, path: d(info.js), kind: 'js' },
@@ -72,8 +82,13 @@ export function table(r, t) {
   t.row('js peer: marked + DOMPurify + viewer + css', [kB(r.sizes.js.shell.raw), kB(r.sizes.js.shell.gzip), kB(r.sizes.js.shell.brotli)]);
   t.row('static: css', [kB(r.sizes.static.shell.raw), kB(r.sizes.static.shell.gzip), kB(r.sizes.static.shell.brotli)]);
   t.row('  (+ html: app / js / static sample page)', [kB(r.sizes.app.files.at(-1).brotli), kB(r.sizes.js.files.at(-1).brotli), kB(r.sizes.static.files.at(-1).brotli)]);
+  if (r.sizes.reader) {
+    t.line('reader: what a published article page loads (crates/web/src/published.rs)');
+    for (const f of r.sizes.reader.files) t.row(`  ${f.label}`, [kB(f.raw), kB(f.gzip), kB(f.brotli)]);
+    t.row('reader: wasm + js + css', [kB(r.sizes.reader.shell.raw), kB(r.sizes.reader.shell.gzip), kB(r.sizes.reader.shell.brotli)]);
+  }
   if (r.sizes.page) {
-    t.line('page: the app\'s shell, and its html (the article as HTML, and its data)');
+    t.line('page: its html (the article as HTML, and its reader\'s data)');
     for (const f of r.sizes.page.files) t.row(`  ${f.label}`, [kB(f.raw), kB(f.gzip), kB(f.brotli)]);
   }
 }

@@ -63,6 +63,22 @@ test.describe('a panic', () => {
     await reload.click();
     await expect(page.locator('article h1')).toHaveText(/Former Iran diplomat/);
   });
+
+  test('on a published page, its reader shows the same message', async ({ page }) => {
+    await page.goto(articleHref(SAMPLE));
+    await expect(page.locator('#bs-article')).toHaveCount(0);
+    await page.evaluate(() => {
+      try {
+        window.wasmBindings.__broadsheetPanicForTests();
+      } catch {
+        // The reader's wasm instance traps after the panic hook ran.
+      }
+    });
+    const alert = page.getByRole('alert');
+    await expect(alert.getByRole('heading')).toHaveText('Something went wrong');
+    await expect(page.locator('article')).toHaveCount(0);
+    await expect(alert.getByRole('link', { name: 'Reload' })).toHaveAttribute('href', articleHref(SAMPLE));
+  });
 });
 
 test('a locale that Intl rejects (WebKitGTK reports “C” under LANG=C): the library and the article show, dates included', async ({ page }) => {
