@@ -45,9 +45,9 @@ test('pathological Markdown renders, shortened where a limit applies', async ({ 
 
 test.describe('a panic', () => {
   test.use({ allowPanic: true });
-  test('shows “Something went wrong” and a Reload link instead of a frozen page', async ({ page }) => {
-    await page.goto(readHref(`${SAMPLE}`) + '#p3');
-    await expect(page.locator('article h1')).toBeVisible();
+
+  /** Panics in the page's wasm, then finds the message: its alert. */
+  async function panicked(page) {
     await page.evaluate(() => {
       try {
         window.wasmBindings.__broadsheetPanicForTests();
@@ -58,7 +58,13 @@ test.describe('a panic', () => {
     const alert = page.getByRole('alert');
     await expect(alert.getByRole('heading')).toHaveText('Something went wrong');
     await expect(page.locator('article')).toHaveCount(0);
-    const reload = alert.getByRole('link', { name: 'Reload' });
+    return alert;
+  }
+
+  test('shows “Something went wrong” and a Reload link instead of a frozen page', async ({ page }) => {
+    await page.goto(readHref(`${SAMPLE}`) + '#p3');
+    await expect(page.locator('article h1')).toBeVisible();
+    const reload = (await panicked(page)).getByRole('link', { name: 'Reload' });
     await expect(reload).toHaveAttribute('href', articleHref(SAMPLE));
     await reload.click();
     await expect(page.locator('article h1')).toHaveText(/Former Iran diplomat/);
@@ -67,16 +73,7 @@ test.describe('a panic', () => {
   test('on a published page, its reader shows the same message', async ({ page }) => {
     await page.goto(articleHref(SAMPLE));
     await expect(page.locator('#bs-article')).toHaveCount(0);
-    await page.evaluate(() => {
-      try {
-        window.wasmBindings.__broadsheetPanicForTests();
-      } catch {
-        // The reader's wasm instance traps after the panic hook ran.
-      }
-    });
-    const alert = page.getByRole('alert');
-    await expect(alert.getByRole('heading')).toHaveText('Something went wrong');
-    await expect(page.locator('article')).toHaveCount(0);
+    const alert = await panicked(page);
     await expect(alert.getByRole('link', { name: 'Reload' })).toHaveAttribute('href', articleHref(SAMPLE));
   });
 });
