@@ -43,20 +43,9 @@ impl Load {
 }
 
 /// An article that came with the page, so it is shown without being fetched:
-/// a pre-rendered article page carries its own (see `crate::takeover`).
+/// the article of a page being pre-rendered (`crate::prerender`).
 #[derive(Clone, Debug)]
 pub struct Preloaded(pub Arc<Loaded>);
-
-impl Preloaded {
-    /// The article in `json` (an article file's text) from `url` (absolute).
-    pub fn parse(url: String, json: &str) -> Result<Preloaded, LoadError> {
-        let parsed = broadsheet_core::article::parse(json).map_err(LoadError::Format)?;
-        Ok(Preloaded(Arc::new(Loaded {
-            page: page::build(&parsed.article),
-            url,
-        })))
-    }
-}
 
 /// An article being loaded: its state, and a way to load it again.
 #[derive(Clone, Copy)]
