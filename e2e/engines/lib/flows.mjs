@@ -598,18 +598,18 @@ async function throwingApiFlow(t) {
 
 /** name, the flow, and (for the one test that throws on purpose) which recorded
  * problems are expected. */
-// ---- 13. A published page, taken over (published.spec.js) ----
+// ---- 13. A published page, brought to life by its reader (published.spec.js) ----
 
 async function publishedFlow(t) {
   const { driver } = t;
   await setInject(driver, t.app, ['monitor']);
   await t.go(`${t.app}${articleHref(LONG)}`);
-  // The app has the page: its data is read, and there is one article, not two.
+  // The reader has the page: its data is read, and there is one article, not two.
   await poll(
     driver,
     () => run(driver, () => ({ data: !!document.getElementById('bs-article'), articles: document.querySelectorAll('article').length })),
     (s) => !s.data && s.articles === 1,
-    'the app took the page over',
+    'the reader took the page over',
   );
   assert.equal(await waitHeadline(driver), long.headline);
   const head = await run(driver, () => ({
@@ -620,6 +620,14 @@ async function publishedFlow(t) {
   assert.equal(head.og, long.headline);
   await scrollToPercent(driver, 50);
   await poll(driver, () => run(driver, () => Number(document.querySelector('.progress').getAttribute('aria-valuenow'))), (n) => n >= 45, 'progress follows the scroll');
+  // Its reader's settings (crates/web/src/published.rs): open, and applied.
+  const toggle = await driver.findElement(By.id('reader-settings-button'));
+  await toggle.click();
+  await waitElement(driver, '#reader-settings');
+  await choose(driver, 'Dark');
+  await poll(driver, () => paragraphStyle(driver), (st) => st.bg === 'rgb(22, 21, 20)', 'dark, on the published page');
+  await driver.actions().sendKeys(Key.ESCAPE).perform();
+  await poll(driver, () => toggle.getAttribute('aria-expanded'), (v) => v === 'false', 'Escape closed the panel');
 }
 
 // ---- 14. The interface in the article's language, right to left (i18n.spec.js) ----
@@ -669,7 +677,7 @@ export const flows = [
     timeout: 180_000,
   },
   { name: 'library → article → back (and forward)', run: libraryFlow },
-  { name: 'a published article page is taken over by the app, and tracks progress', run: publishedFlow },
+  { name: 'a published article page comes to life with its reader: progress and settings', run: publishedFlow },
   { name: 'reading progress follows the scroll, and a reload offers to continue there', run: progressFlow },
   { name: 'reader settings persist across a reload', run: settingsFlow },
   { name: 'both embeds on a page of another origin: shadow roots, and the iframe sized to its content', run: embedFlow },
