@@ -145,3 +145,53 @@ fn skeleton_announces_loading() {
     assert!(status.text_content().unwrap().contains("Loading article"));
     assert!(count(&host, ".skeleton--headline") >= 1);
 }
+
+/// The browser's JSON (crate::json) reads stored settings and positions as
+/// leniently as serde_json does natively (broadsheet_core's tests).
+#[wasm_bindgen_test]
+fn stored_values_read_by_the_browser_s_json() {
+    use broadsheet_core::resume::Position;
+    use broadsheet_core::settings::{Settings, Theme, Width};
+    use broadsheet_web::json;
+    let odd =
+        json::parse::<Settings>(r#"{"size":"big","font":7,"width":"wide","theme":"dark","x":[1]}"#)
+            .unwrap();
+    assert_eq!(
+        odd,
+        Settings {
+            width: Width::Wide,
+            theme: Theme::Dark,
+            ..Settings::default()
+        }
+    );
+    assert_eq!(
+        json::parse::<Settings>(r#"{"size":9}"#),
+        Some(Settings::default())
+    );
+    assert_eq!(json::parse::<Settings>("{corrupt"), None);
+    let chosen = Settings {
+        size: 4,
+        ..Settings::default()
+    };
+    assert_eq!(
+        json::parse::<Settings>(&json::stringify(&chosen)),
+        Some(chosen)
+    );
+
+    let position = Position {
+        anchor: "p12".into(),
+        within: 0.25,
+        percent: 40,
+        at: 1_700_000_000_000.0,
+        read: false,
+    };
+    let text = json::stringify(&position);
+    assert_eq!(
+        json::parse::<Position>(&text).and_then(Position::checked),
+        Some(position)
+    );
+    assert_eq!(
+        json::parse::<Position>(r#"{"anchor":"p1","within":0.5,"percent":400,"at":1}"#),
+        None
+    );
+}

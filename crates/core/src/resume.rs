@@ -58,15 +58,21 @@ impl Position {
 
     /// `None` for anything that is not a well-formed saved position.
     pub fn from_json(text: &str) -> Option<Position> {
-        let s: Position = serde_json::from_str(text).ok()?;
-        let valid = !s.anchor.is_empty()
-            && s.anchor.len() <= 200
-            && s.within.is_finite()
-            && s.percent <= 100
-            && s.at.is_finite();
+        serde_json::from_str::<Position>(text).ok()?.checked()
+    }
+
+    /// The position, if it is well formed (`within` clamped to 0–1); `None`
+    /// otherwise. For one read with another JSON parser (the browser's:
+    /// `crates/web/src/json.rs`).
+    pub fn checked(self) -> Option<Position> {
+        let valid = !self.anchor.is_empty()
+            && self.anchor.len() <= 200
+            && self.within.is_finite()
+            && self.percent <= 100
+            && self.at.is_finite();
         valid.then(|| Position {
-            within: s.within.clamp(0.0, 1.0),
-            ..s
+            within: self.within.clamp(0.0, 1.0),
+            ..self
         })
     }
 }

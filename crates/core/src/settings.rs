@@ -36,8 +36,11 @@ pub enum Theme {
     Dark,
 }
 
+/// Read leniently from any serde format (serde_json natively, the browser's
+/// `JSON.parse` in the app): each field that is missing, of the wrong type or out
+/// of range falls back to its default, and the others are kept.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(from = "Stored")]
 pub struct Settings {
     pub size: u8,
     pub font: Font,
@@ -56,21 +59,133 @@ impl Default for Settings {
     }
 }
 
+/// Settings as stored: every field optional and of any type.
+#[derive(Deserialize)]
+struct Stored {
+    #[serde(default)]
+    size: Maybe<u8>,
+    #[serde(default)]
+    font: Maybe<Font>,
+    #[serde(default)]
+    width: Maybe<Width>,
+    #[serde(default)]
+    theme: Maybe<Theme>,
+}
+
+impl From<Stored> for Settings {
+    fn from(stored: Stored) -> Settings {
+        let d = Settings::default();
+        Settings {
+            size: stored.size.0.filter(|s| *s < SIZE_STEPS).unwrap_or(d.size),
+            font: stored.font.0.unwrap_or(d.font),
+            width: stored.width.0.unwrap_or(d.width),
+            theme: stored.theme.0.unwrap_or(d.theme),
+        }
+    }
+}
+
+/// A stored value that is a `T` if it reads as one, and anything else otherwise.
+struct Maybe<T>(Option<T>);
+
+impl<T> Default for Maybe<T> {
+    fn default() -> Self {
+        Maybe(None)
+    }
+}
+
+/// What a stored field may be read from: a whole number, or a name.
+trait Scalar: Sized {
+    fn from_number(_: u64) -> Option<Self> {
+        None
+    }
+    fn from_name(_: &str) -> Option<Self> {
+        None
+    }
+}
+
+impl Scalar for u8 {
+    fn from_number(n: u64) -> Option<u8> {
+        u8::try_from(n).ok()
+    }
+}
+
+impl<'de, T: Scalar> Deserialize<'de> for Maybe<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
+        struct Any<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Scalar> Visitor<'de> for Any<T> {
+            type Value = Maybe<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<Maybe<T>, E> {
+                Ok(Maybe(T::from_number(n)))
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<Maybe<T>, E> {
+                Ok(Maybe(u64::try_from(n).ok().and_then(T::from_number)))
+            }
+            fn visit_f64<E>(self, n: f64) -> Result<Maybe<T>, E> {
+                // A whole number, as a JavaScript number arrives.
+                let whole = n.fract() == 0.0 && (0.0..=u32::MAX as f64).contains(&n);
+                Ok(Maybe(whole.then(|| T::from_number(n as u64)).flatten()))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Maybe<T>, E> {
+                Ok(Maybe(T::from_name(s)))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Maybe<T>, E> {
+                Ok(Maybe(None))
+            }
+            fn visit_unit<E>(self) -> Result<Maybe<T>, E> {
+                Ok(Maybe(None))
+            }
+            fn visit_none<E>(self) -> Result<Maybe<T>, E> {
+                Ok(Maybe(None))
+            }
+            fn visit_some<D2: serde::Deserializer<'de>>(
+                self,
+                d: D2,
+            ) -> Result<Maybe<T>, D2::Error> {
+                d.deserialize_any(self)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Maybe<T>, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Maybe(None))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Maybe<T>, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(Maybe(None))
+            }
+        }
+        d.deserialize_any(Any(std::marker::PhantomData))
+    }
+}
+
+/// The names of a setting's values, as stored and in `data-*` attributes.
+macro_rules! named {
+    ($($type:ident { $($value:ident = $name:literal),+ })+) => {$(
+        impl $type {
+            pub fn name(self) -> &'static str {
+                match self { $($type::$value => $name),+ }
+            }
+        }
+        impl Scalar for $type {
+            fn from_name(name: &str) -> Option<$type> {
+                match name { $($name => Some($type::$value),)+ _ => None }
+            }
+        }
+    )+};
+}
+
+named! {
+    Font { Serif = "serif", Sans = "sans" }
+    Width { Narrow = "narrow", Normal = "normal", Wide = "wide" }
+    Theme { Auto = "auto", Light = "light", Sepia = "sepia", Dark = "dark" }
+}
+
 impl Settings {
     /// Reads stored settings; anything unreadable falls back to the defaults field by field.
     pub fn from_json(text: &str) -> Settings {
-        let value: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
-        let field = |k: &str| value.get(k).cloned().unwrap_or_default();
-        let d = Settings::default();
-        Settings {
-            size: serde_json::from_value::<u8>(field("size"))
-                .ok()
-                .filter(|s| *s < SIZE_STEPS)
-                .unwrap_or(d.size),
-            font: serde_json::from_value(field("font")).unwrap_or(d.font),
-            width: serde_json::from_value(field("width")).unwrap_or(d.width),
-            theme: serde_json::from_value(field("theme")).unwrap_or(d.theme),
-        }
+        serde_json::from_str(text).unwrap_or_default()
     }
 
     pub fn to_json(&self) -> String {
@@ -81,9 +196,9 @@ impl Settings {
     pub fn attributes(&self) -> [(&'static str, String); 4] {
         [
             ("data-size", self.size.to_string()),
-            ("data-font", name(&self.font)),
-            ("data-width", name(&self.width)),
-            ("data-theme", name(&self.theme)),
+            ("data-font", self.font.name().to_string()),
+            ("data-width", self.width.name().to_string()),
+            ("data-theme", self.theme.name().to_string()),
         ]
     }
 }
@@ -94,19 +209,8 @@ impl Theme {
     /// A theme by its name (`"sepia"`), as in settings, `data-theme` and the
     /// embed's `theme` parameter.
     pub fn parse(name: &str) -> Option<Theme> {
-        Theme::ALL.into_iter().find(|t| t.name() == name)
+        Theme::from_name(name)
     }
-
-    pub fn name(self) -> String {
-        name(&self)
-    }
-}
-
-fn name<T: Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -137,6 +241,13 @@ mod tests {
     fn bad_values_fall_back_field_by_field() {
         assert_eq!(Settings::from_json(""), Settings::default());
         assert_eq!(Settings::from_json("{corrupt"), Settings::default());
+        assert_eq!(Settings::from_json("7"), Settings::default());
+        let odd = Settings::from_json(
+            r#"{"size":"big","font":["sans"],"width":{"w":1},"theme":null,"extra":true}"#,
+        );
+        assert_eq!(odd, Settings::default());
+        assert_eq!(Settings::from_json(r#"{"size":3.0}"#).size, 3);
+        assert_eq!(Settings::from_json(r#"{"size":-1}"#).size, 2);
         let s = Settings::from_json(r#"{"size":9,"font":"comic","width":"wide","theme":"dark"}"#);
         assert_eq!(
             s,
@@ -152,7 +263,7 @@ mod tests {
     #[test]
     fn themes_by_name() {
         for theme in Theme::ALL {
-            assert_eq!(Theme::parse(&theme.name()), Some(theme));
+            assert_eq!(Theme::parse(theme.name()), Some(theme));
         }
         assert_eq!(Theme::parse("Sepia"), None);
         assert_eq!(Theme::parse(""), None);
@@ -175,10 +286,10 @@ mod tests {
                 .collect()
         };
         assert_eq!(listed("theme"), Theme::ALL.map(Theme::name));
-        assert_eq!(listed("font"), [Font::Serif, Font::Sans].map(|f| name(&f)));
+        assert_eq!(listed("font"), [Font::Serif, Font::Sans].map(Font::name));
         assert_eq!(
             listed("width"),
-            [Width::Narrow, Width::Normal, Width::Wide].map(|w| name(&w))
+            [Width::Narrow, Width::Normal, Width::Wide].map(Width::name)
         );
         assert!(
             boot.contains(&format!("'{STORAGE_KEY}'"))

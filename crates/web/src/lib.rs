@@ -9,6 +9,7 @@ pub mod dates;
 pub mod element;
 pub mod fatal;
 pub mod host;
+pub mod json;
 pub mod links;
 pub mod loader;
 pub mod locale;

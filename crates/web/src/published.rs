@@ -36,9 +36,8 @@ pub fn start() {
     let Some((url, json)) = takeover::data(takeover::DATA_ID) else {
         return;
     };
-    let data = match ReaderData::from_json(&json) {
-        Ok(data) => data,
-        Err(problem) => return takeover::warn(&url, &problem),
+    let Some(data) = crate::json::parse::<ReaderData>(&json) else {
+        return takeover::warn(&url, "its reader's data is unreadable");
     };
     // For the service worker, which may not have seen the page arrive: it
     // keeps the page, and the article's file, for reading offline.

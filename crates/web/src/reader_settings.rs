@@ -13,7 +13,7 @@ pub struct ReaderSettings(pub RwSignal<Settings>);
 /// storage and the root element in step with later changes.
 pub fn provide() -> ReaderSettings {
     let initial = storage::get(STORAGE_KEY)
-        .map(|s| Settings::from_json(&s))
+        .and_then(|s| crate::json::parse::<Settings>(&s))
         .unwrap_or_default();
     apply(&initial);
     let signal = RwSignal::new(initial);
@@ -21,7 +21,7 @@ pub fn provide() -> ReaderSettings {
         let now = signal.get();
         if previous.is_some_and(|p| p != now) {
             apply(&now);
-            storage::set(STORAGE_KEY, &now.to_json());
+            storage::set(STORAGE_KEY, &crate::json::stringify(&now));
         }
         now
     });

@@ -25,7 +25,9 @@ impl Resume {
     /// to offer it (not when a deep link says where to go).
     pub fn load(id: Option<&str>, base: &str, offer: bool) -> Resume {
         let key = resume::key_for(id, base);
-        let saved = storage::get(&key).and_then(|s| Position::from_json(&s));
+        let saved = storage::get(&key)
+            .and_then(|s| crate::json::parse::<Position>(&s))
+            .and_then(Position::checked);
         Resume {
             key: StoredValue::new(key),
             was_read: StoredValue::new(saved.as_ref().is_some_and(|s| s.read)),
@@ -64,7 +66,7 @@ impl Resume {
             read,
         };
         self.key
-            .try_with_value(|key| storage::set(key, &position.to_json()));
+            .try_with_value(|key| storage::set(key, &crate::json::stringify(&position)));
     }
 
     /// Answers the offer: `Some(place)` to go back to, or `None` to start from the top.

@@ -38,7 +38,7 @@ pub fn EmbedRoute() -> impl IntoView {
             .get("theme")
             .and_then(|t| Theme::parse(&t))
         {
-            let _ = root.set_attribute("data-theme", &theme.name());
+            let _ = root.set_attribute("data-theme", theme.name());
         }
         let _ = root.set_attribute("data-embed", "iframe");
     }

@@ -59,7 +59,8 @@ pub fn LibraryRoute() -> impl IntoView {
                             // pre-rendered library says nothing rather than "Unread".
                             let state = cfg!(target_arch = "wasm32").then(|| {
                                 let state = storage::get(&resume::key_for(entry.id.as_deref(), &url))
-                                    .and_then(|s| Position::from_json(&s))
+                                    .and_then(|s| crate::json::parse::<Position>(&s))
+                                    .and_then(Position::checked)
                                     .map_or(ReadingState::Unread, |s| s.state());
                                 let (class, text) = match state {
                                     ReadingState::Unread => ("state-unread", t.state_unread.to_string()),
