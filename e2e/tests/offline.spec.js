@@ -151,6 +151,9 @@ test('the service worker never caches an HTTP error or a partial response', asyn
 });
 
 test('a new deploy: the open page offers to reload, reloading runs the new version, old caches go', async ({ browser }) => {
+  // It runs a build step (scripts/postbuild.mjs, about 10 s with two wasms to
+  // compress) besides the page's own waits.
+  test.setTimeout(60_000);
   const dist = fileURLToPath(new URL('../../dist', import.meta.url));
   const site = fileURLToPath(new URL('../../target/e2e/update-site', import.meta.url));
   const precache = fileURLToPath(new URL('../../scripts/postbuild.mjs', import.meta.url));
