@@ -52,15 +52,6 @@ impl Position {
         (OFFER_FROM_PERCENT..READ_AT_PERCENT).contains(&self.percent)
     }
 
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
-    }
-
-    /// `None` for anything that is not a well-formed saved position.
-    pub fn from_json(text: &str) -> Option<Position> {
-        serde_json::from_str::<Position>(text).ok()?.checked()
-    }
-
     /// The position, if it is well formed (`within` clamped to 0–1); `None`
     /// otherwise. For one read with another JSON parser (the browser's:
     /// `crates/web/src/json.rs`).
@@ -88,6 +79,19 @@ pub fn key_for(id: Option<&str>, url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The stored form as the tests read and write it, natively (in the
+    /// browser: crates/web/src/json.rs, then [`Position::checked`]).
+    impl Position {
+        fn to_json(&self) -> String {
+            serde_json::to_string(self).unwrap_or_default()
+        }
+
+        /// `None` for anything that is not a well-formed saved position.
+        fn from_json(text: &str) -> Option<Position> {
+            serde_json::from_str::<Position>(text).ok()?.checked()
+        }
+    }
 
     fn saved(percent: u8, read: bool) -> Position {
         Position {

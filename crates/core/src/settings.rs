@@ -183,15 +183,6 @@ named! {
 }
 
 impl Settings {
-    /// Reads stored settings; anything unreadable falls back to the defaults field by field.
-    pub fn from_json(text: &str) -> Settings {
-        serde_json::from_str(text).unwrap_or_default()
-    }
-
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
-    }
-
     /// The root-element attributes that apply these settings.
     pub fn attributes(&self) -> [(&'static str, String); 4] {
         [
@@ -216,6 +207,19 @@ impl Theme {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The stored form as the tests read and write it, natively (in the
+    /// browser: crates/web/src/json.rs, with the same `Deserialize`).
+    impl Settings {
+        /// Reads stored settings; anything unreadable falls back to the defaults field by field.
+        fn from_json(text: &str) -> Settings {
+            serde_json::from_str(text).unwrap_or_default()
+        }
+
+        fn to_json(self) -> String {
+            serde_json::to_string(&self).unwrap_or_default()
+        }
+    }
 
     #[test]
     fn round_trip_and_attributes() {

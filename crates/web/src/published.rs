@@ -12,7 +12,7 @@
 //! markup for markup, so nothing moves. The article stays as it is, and its
 //! links stay plain links: with no router here, following one loads its page.
 
-use crate::components::reader::{BarArticle, Reading, StorageNote, ViewerBar};
+use crate::components::reader::{Reading, StorageNote, ViewerBar};
 use crate::components::resume::ResumeOffer;
 use crate::components::site_bar::SiteBar;
 use crate::components::toc::Toc;
@@ -59,22 +59,23 @@ fn take_over(base: String, data: ReaderData) {
     else {
         return;
     };
+    let ReaderData {
+        id,
+        headline,
+        language,
+        minutes,
+        headings,
+        images,
+        listen,
+    } = data;
     locale::provide();
     reader_settings::provide();
     let offline = offline::provide();
-    let ui = locale::provide_for_article(data.language.as_deref());
+    let ui = locale::provide_for_article(language.as_deref());
 
     let article = NodeRef::<Div>::new();
     article.load(&holder);
-    let reading = Reading::new(
-        data.id.as_deref(),
-        &base,
-        data.listen,
-        article,
-        false,
-        None,
-        None,
-    );
+    let reading = Reading::new(id.as_deref(), &base, listen, article, false, None, None);
     if let Some(old) = find(".site-bar") {
         swap_in(&old, move || {
             view! { <SiteBar offline><a href="/" class="site-name">"Broadsheet"</a></SiteBar> }
@@ -82,20 +83,11 @@ fn take_over(base: String, data: ReaderData) {
     }
     let chrome = NodeRef::<Header>::new();
     if let Some(old) = find(".reader-bar") {
-        let tools = BarArticle {
-            base,
-            id: data.id,
-            headline: data.headline,
-            images: data.images,
-            minutes: data.minutes,
-        };
-        swap_in(
-            &old,
-            move || view! { <ViewerBar reading article=tools node_ref=chrome/> },
-        );
+        swap_in(&old, move || {
+            view! { <ViewerBar reading base id headline images minutes node_ref=chrome/> }
+        });
     }
     if let Some(old) = find(".toc") {
-        let headings = data.headings;
         swap_in(
             &old,
             move || view! { <Toc headings current=reading.section.into()/> },
@@ -126,7 +118,8 @@ fn take_over(base: String, data: ReaderData) {
         fill.unchecked_into(),
         chrome.get_untracked().map(JsCast::unchecked_into),
     );
-    // Read: and its going shows the reading bar's tools (style/main.css).
+    // Read: the script goes, and with it the rule that hid the reading bar's
+    // tools (style/main.css).
     if let Some(script) = document().get_element_by_id(takeover::DATA_ID) {
         script.remove();
     }

@@ -14,9 +14,10 @@ use super::save_offline::SaveOffline;
 use super::toc::{MIN_HEADINGS, Toc};
 use crate::tracker::{Parts, Tracker};
 use crate::{locale, names, storage};
-use broadsheet_core::listen::{self, Plan};
+use broadsheet_core::listen::Plan;
 use broadsheet_core::page::Page;
 use broadsheet_core::progress::Place;
+use broadsheet_core::published::ReaderData;
 use leptos::ev;
 use leptos::html::{Div, Header};
 use leptos::prelude::*;
@@ -217,33 +218,20 @@ impl Reading {
     }
 }
 
-/// What the reading bar's tools need to know of the article.
-#[derive(Clone)]
-pub struct BarArticle {
-    /// Its file's URL.
-    pub base: String,
-    pub id: Option<String>,
-    pub headline: String,
-    /// Its pictures, as written, to save with it.
-    pub images: Vec<String>,
-    pub minutes: u32,
-}
-
 /// The viewer's reading bar: minutes left, Listen, Save offline, Copy link,
-/// settings, and the Listen player below it while listening.
+/// settings, and the Listen player below it while listening. The article's
+/// `id`, `headline`, `images` and `minutes` are its `ReaderData`'s.
 #[component]
 pub fn ViewerBar(
     reading: Reading,
-    article: BarArticle,
+    /// The article file's URL.
+    base: String,
+    id: Option<String>,
+    headline: String,
+    images: Vec<String>,
+    minutes: u32,
     node_ref: NodeRef<Header>,
 ) -> impl IntoView {
-    let BarArticle {
-        base,
-        id,
-        headline,
-        images,
-        minutes,
-    } = article;
     let listen = reading.listen;
     view! {
         <ReadingBar percent=reading.percent.into() total_minutes=minutes anchor=reading.anchor() node_ref status=reading.status
@@ -284,8 +272,18 @@ pub fn Reader(
     #[prop(optional)]
     on_listen: Option<Callback<bool>>,
 ) -> impl IntoView {
+    // What the tools need of the page, as a published page's reader gets it.
+    let ReaderData {
+        id,
+        headline,
+        language,
+        minutes,
+        headings,
+        images,
+        listen,
+    } = ReaderData::of(&page);
     // The interface in the article's language, for everything below.
-    let ui = locale::provide_for_article(page.meta.language.as_deref());
+    let ui = locale::provide_for_article(language.as_deref());
     let show_bar = embedded.as_ref().is_none_or(|e| e.progress);
     let show_related = embedded.as_ref().is_none_or(|e| e.related);
     let is_embedded = embedded.is_some();
@@ -295,9 +293,9 @@ pub fn Reader(
     let fill = NodeRef::<Div>::new();
     let holder = NodeRef::<Div>::new();
     let reading = Reading::new(
-        page.meta.id.as_deref(),
+        id.as_deref(),
         &base,
-        listen::plan(&page),
+        listen,
         holder,
         is_embedded,
         on_progress,
@@ -344,19 +342,11 @@ pub fn Reader(
         .into_any();
     }
 
-    let headings = page.headings();
     let has_toc = headings.len() >= MIN_HEADINGS;
     let toc = has_toc.then(|| view! { <Toc headings current=reading.section.into()/> });
-    let article = BarArticle {
-        base: base.clone(),
-        id: page.meta.id.clone(),
-        headline: page.meta.headline.clone(),
-        images: page.image_urls(),
-        minutes: page.reading.minutes(),
-    };
     view! {
         {progress_bar}
-        <ViewerBar reading article node_ref=chrome/>
+        <ViewerBar reading base=base.clone() id headline images minutes node_ref=chrome/>
         <StorageNote/>
         <div class="reader" class=("reader--with-toc", has_toc) node_ref=holder>
             {toc}
