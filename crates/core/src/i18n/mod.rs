@@ -13,13 +13,23 @@
 //! Templates name their values in braces: `"{n} min left"`. [`fill`] and
 //! [`Plural::get`] replace them; the tests check that every translation keeps
 //! exactly the English template's names.
+//!
+//! Without the `every-locale` feature (the published pages' reader, which
+//! speaks one language per page) only English is compiled in, and a page's
+//! other language is given its words at run time ([`words`]).
 
+#[cfg(feature = "every-locale")]
 mod ar;
+#[cfg(feature = "every-locale")]
 mod de;
 mod en;
+#[cfg(feature = "every-locale")]
 mod es;
+#[cfg(feature = "every-locale")]
 mod fr;
+#[cfg(feature = "every-locale")]
 mod ja;
+pub mod words;
 
 use crate::article::Direction;
 
@@ -71,7 +81,9 @@ impl Locale {
         Locale::ALL.into_iter().find(|l| l.code() == primary)
     }
 
-    /// Its words.
+    /// Its words: compiled in, or given at run time ([`words::give`]); English
+    /// for a locale whose words were not given.
+    #[cfg(feature = "every-locale")]
     pub fn text(self) -> &'static Text {
         match self {
             Locale::En => &en::TEXT,
@@ -81,6 +93,13 @@ impl Locale {
             Locale::Fr => &fr::TEXT,
             Locale::Ja => &ja::TEXT,
         }
+    }
+
+    /// Its words: compiled in, or given at run time ([`words::give`]); English
+    /// for a locale whose words were not given.
+    #[cfg(not(feature = "every-locale"))]
+    pub fn text(self) -> &'static Text {
+        words::given(self).unwrap_or(&en::TEXT)
     }
 
     /// The CLDR plural category of the whole number `n`.
@@ -397,12 +416,44 @@ macro_rules! text {
         }
 
         impl Text {
-            /// Every entry by name, for the tests.
+            /// Every entry by name: for the tests, and as data ([`words::flatten`]).
             pub fn entries(&self) -> Vec<(&'static str, Entry<'_>)> {
                 vec![$((stringify!($name), text!(@entry $kind, self.$name)),)*]
             }
+
+/// A table from its words in order ([`words`]): each entry's
+            /// strings, plural messages with all six forms, lists item by item.
+            fn from_list(words: &mut words::Words) -> Text {
+                Text {
+                    $($name: text!(@next $kind, words),)*
+                }
+            }
+        }
+
+        /// How many strings [`Text::from_list`] takes.
+        const LIST_LEN: usize = 0 $(+ text!(@len $kind))*;
+
+        /// The entries' names and kinds, in order: what a words file's layout
+        /// depends on ([`words::path`]).
+        const LAYOUT: &str = concat!($(stringify!($name), ":", stringify!($kind), ",",)*);
+    };
+    (@next Str, $words:ident) => { $words.next() };
+    (@next Plural, $words:ident) => {
+        Plural {
+            zero: $words.next(),
+            one: $words.next(),
+            two: $words.next(),
+            few: $words.next(),
+            many: $words.next(),
+            other: $words.next(),
         }
     };
+    (@next $list:ident, $words:ident) => { std::array::from_fn(|_| $words.next()) };
+    (@len Str) => { 1 };
+    (@len Plural) => { 6 };
+    (@len Months) => { 12 };
+    (@len Units) => { 4 };
+    (@len Sizes) => { crate::settings::SIZE_STEPS as usize };
     (@type Str) => { &'static str };
     (@type Plural) => { Plural };
     (@type Months) => { [&'static str; 12] };
