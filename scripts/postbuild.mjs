@@ -110,7 +110,9 @@ const shell = top
   .filter((e) => e.isFile() && /\.(html|js|wasm|css|webmanifest|png|svg|ico)$/.test(e.name) && !['sw.js', 'embed.js', 'index.html'].includes(e.name))
   .map((e) => e.name);
 const icons = (await readdir(join(dist, 'icons')).catch(() => [])).map((n) => `icons/${n}`);
-const files = [...shell, ...icons].sort();
+// The interface's words, which the published pages' reader fetches (broadsheet build).
+const words = (await readdir(join(dist, 'ui')).catch(() => [])).filter((n) => n.endsWith('.json')).map((n) => `ui/${n}`);
+const files = [...shell, ...icons, ...words].sort();
 
 const hash = createHash('sha256');
 for (const file of files) {

@@ -202,6 +202,20 @@ fn build_fixes_the_interface_language_when_the_publisher_sets_one() {
         "{arabic}"
     );
     assert!(arabic.contains("Copier le lien"), "{arabic}");
+    // Its reader has English words only: the page preloads the French ones,
+    // which the build wrote for every language but English.
+    let french = broadsheet_core::i18n::words::path(broadsheet_core::i18n::Locale::Fr);
+    assert!(
+        arabic.contains(&format!(
+            "<link rel=\"preload\" href=\"/{french}\" as=\"fetch\" crossorigin>"
+        )),
+        "{arabic}"
+    );
+    let words: Vec<String> =
+        serde_json::from_str(&std::fs::read_to_string(dist.join(&french)).unwrap()).unwrap();
+    assert!(words.iter().any(|w| w == "Copier le lien"), "{words:?}");
+    let files = std::fs::read_dir(dist.join("ui")).unwrap().count();
+    assert_eq!(files, 5, "ar, de, es, fr, ja");
     // The shell says it too, for /read?src=…; and says nothing once unset.
     let shell = || std::fs::read_to_string(dist.join("shell.html")).unwrap();
     assert!(

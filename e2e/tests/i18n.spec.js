@@ -114,6 +114,46 @@ test.describe('the Arabic sample, for a reader who prefers English', () => {
   }
 });
 
+// The published pages' reader is built with English words only
+// (crates/core/src/i18n/words.rs) and fetches its page's other language.
+test.describe('a published page in Arabic, its reader’s words', () => {
+  test.use({ locale: 'en-US' });
+
+  test('are preloaded by the page and fetched once, from ui/ar-<layout>.json', async ({ page, request }) => {
+    const html = await (await request.get(articleHref(RTL))).text();
+    const file = html.match(/<link rel="preload" href="(\/ui\/ar-[0-9a-f]{8}\.json)" as="fetch" crossorigin>/)?.[1];
+    expect(file, 'the preload of the Arabic words').toBeTruthy();
+    const words = await (await request.get(file)).json();
+    expect(words).toContain('بقيت دقيقتان');
+    const english = await (await request.get(articleHref(SAMPLE))).text();
+    expect(english).not.toContain('/ui/');
+    const asked = [];
+    page.on('request', (r) => { if (new URL(r.url()).pathname.startsWith('/ui/')) asked.push(new URL(r.url()).pathname); });
+    await page.goto(articleHref(RTL));
+    await expect(page.locator('#bs-article')).toHaveCount(0);
+    await expect(page.locator('.reader-bar .time-left')).toHaveText('بقيت دقيقتان');
+    await page.locator('#reader-settings-button').click();
+    await expect(page.locator('#reader-settings legend').first()).toHaveText('حجم النص');
+    expect(asked).toEqual([file]);
+  });
+
+  test('when they cannot be had, the tools still come, in English and said to be', async ({ page }) => {
+    await page.route('**/ui/ar-*.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    const warnings = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await page.goto(articleHref(RTL));
+    await expect(page.locator('#bs-article')).toHaveCount(0);
+    const bar = page.locator('.reader-bar');
+    await expect(bar.locator('.time-left')).toHaveText('2 min left');
+    await expect(bar).toHaveAttribute('lang', 'en');
+    await expect(bar).toHaveAttribute('dir', 'ltr');
+    await expect(page.locator('article')).toHaveAttribute('dir', 'rtl');
+    await page.getByRole('button', { name: 'Reader settings', exact: true }).click();
+    await expect(page.locator('#reader-settings legend').first()).toHaveText('Text size');
+    expect(warnings.join('\n')).toContain('its tools speak English');
+  });
+});
+
 test('a publisher’s fixed language (<html data-ui-lang>) wins over the article’s and the reader’s', async ({ page }) => {
   // As `broadsheet build --ui-lang de` writes it (crates/cli), on the page
   // and on the app shell that /read?src= is answered with.

@@ -49,6 +49,20 @@ test('a pre-rendered article page, opened once, reloads offline as it was and is
   await expect.poll(async () => Number(await page.getByRole('progressbar').getAttribute('aria-valuenow'))).toBeGreaterThan(0);
 });
 
+test('a published page in another interface language reloads offline in it: its words are precached', async ({ page, context, request }) => {
+  const page_ = '/articles/rtl-sample-ar/';
+  const words = (await (await request.get(page_)).text()).match(/href="(\/ui\/ar-[0-9a-f]{8}\.json)"/)[1];
+  await page.goto(page_);
+  await expect(page.locator('#bs-article')).toHaveCount(0);
+  await offlineReady(page, page_);
+  await offlineReady(page, words);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.locator('#bs-article')).toHaveCount(0);
+  await expect(page.locator('.net-status')).toHaveText('غير متصل');
+  await expect(page.locator('.reader-bar .time-left')).toHaveText('بقيت دقيقتان');
+});
+
 test('offline, an article never opened says so, and loads by itself when back online', async ({ page, context }) => {
   await openArticle(page, SAMPLE);
   await offlineReady(page, SAMPLE);

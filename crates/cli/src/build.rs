@@ -10,11 +10,14 @@
 //!   pages' reader (`start-reader-<hash>.js`, `broadsheet_web::published`); and
 //!   `articles/<name>/oembed.json`;
 //! - `index.html`: the library, rendered the same way;
-//! - then `feed.xml`, `feed.json`, `sitemap.xml` and `robots.txt`.
+//! - then `feed.xml`, `feed.json`, `sitemap.xml` and `robots.txt`;
+//! - `ui/<code>-<layout>.json`, the words of the interface languages other than English,
+//!   which the published pages' reader fetches.
 //!
 //! A broken article stops the build, named with its JSON path, before anything is
 //! written. See docs/publishing.md.
 
+use broadsheet_core::i18n::{self, Locale, words};
 use broadsheet_core::published::ReaderData;
 use broadsheet_core::{library, page};
 use broadsheet_site::{PublishedArticle, Site};
@@ -94,7 +97,7 @@ pub fn build(dist: &Path, site: &Site) -> Result<(), String> {
         let rendered = Rendered {
             path: address.path().to_string(),
             html_attributes: broadsheet_site::html_attributes(&article.page) + &fixed,
-            head: broadsheet_site::head(site, p),
+            head: broadsheet_site::head(site, p) + &words_preload(ui_lang, &article.page),
             body: broadsheet_web::prerender::article_body(
                 address.as_str(),
                 p.json_url(site).as_str(),
@@ -140,6 +143,7 @@ pub fn build(dist: &Path, site: &Site) -> Result<(), String> {
         module: None,
     };
     write(&dist.join("index.html"), &fill(&template, &library)?)?;
+    write_words(dist)?;
     write(
         &dist.join("feed.xml"),
         &broadsheet_site::atom(site, &published),
@@ -280,6 +284,38 @@ fn fill(template: &str, page: &Rendered) -> Result<String, String> {
         .split_once("</noscript>")
         .map_or(rest, |(_, after)| after);
     Ok(format!("{before}{after}").replacen("<body>", &format!("<body>\n{}\n{data}", page.body), 1))
+}
+
+/// `ui/<code>-<layout>.json`: every interface language's words but English, which the
+/// published pages' reader is built with (`broadsheet_core::i18n::words`).
+fn write_words(dist: &Path) -> Result<(), String> {
+    let dir = dist.join("ui");
+    // Only this build's layout: a reader of another finds no file, and says so.
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for locale in Locale::ALL.into_iter().filter(|l| *l != Locale::En) {
+        write(
+            &dist.join(words::path(locale)),
+            &json(&words::list(locale).into()),
+        )?;
+    }
+    Ok(())
+}
+
+/// The preload of the words the page's reader will fetch, when the page's
+/// interface language is known to be another than English (fixed, or the
+/// article's); else the reader's browser decides, and the reader fetches them
+/// when it starts.
+fn words_preload(ui_lang: Option<&str>, page: &page::Page) -> String {
+    match i18n::negotiate(ui_lang, page.meta.language.as_deref(), []) {
+        Locale::En => String::new(),
+        locale => format!(
+            "<link rel=\"preload\" href=\"/{}\" as=\"fetch\" crossorigin>\n",
+            words::path(locale)
+        ),
+    }
 }
 
 /// The address of the published pages' reader: the module scripts/postbuild.mjs

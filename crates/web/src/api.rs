@@ -1,4 +1,5 @@
-//! All network access: fetching article JSON and the library index.
+//! All network access: fetching article JSON, the library index, and the
+//! published pages' reader's words.
 //!
 //! Every failure becomes a [`LoadError`] with a message written for readers.
 //! A load reads at most [`MAX_FILE_BYTES`] and is abandoned after
@@ -290,4 +291,26 @@ pub async fn load_index(src: &str) -> Result<(String, library::Index), LoadError
     let text = article::decode_text(&bytes).map_err(|e| LoadError::Index(e.to_string()))?;
     let index = library::parse(text).map_err(LoadError::Index)?;
     Ok((url, index))
+}
+
+/// The words of `locale`, for a build without every locale's (the published
+/// pages' reader, `crate::published`): `/ui/<code>.json`, written by
+/// `broadsheet build` and preloaded by the page. Requested at once; `None` if
+/// they cannot be had within [`LOAD_TIMEOUT_SECONDS`] (the reader then speaks
+/// English).
+pub fn load_words(locale: Locale) -> impl std::future::Future<Output = Option<Vec<String>>> {
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(
+        LOAD_TIMEOUT_SECONDS * 1000,
+    )));
+    let url = format!("/{}", broadsheet_core::i18n::words::path(locale));
+    let request = window().fetch_with_str_and_init(&url, &init);
+    async move {
+        let response: web_sys::Response = JsFuture::from(request).await.ok()?.dyn_into().ok()?;
+        if !response.ok() {
+            return None;
+        }
+        let text = JsFuture::from(response.text().ok()?).await.ok()?;
+        crate::json::parse(&text.as_string()?)
+    }
 }

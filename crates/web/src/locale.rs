@@ -27,7 +27,6 @@ pub struct Languages {
 
 impl Languages {
     /// The site's in the browser: `<html data-ui-lang>` and `navigator.languages`.
-    #[cfg(target_arch = "wasm32")]
     pub fn of_browser() -> Languages {
         let fixed = document()
             .document_element()

@@ -11,12 +11,17 @@
 //! each in for its static copy (the site bar, the reading bar, the contents),
 //! markup for markup, so nothing moves. The article stays as it is, and its
 //! links stay plain links: with no router here, following one loads its page.
+//!
+//! It is built with English words only; a page in another interface language
+//! fetches that language's (`broadsheet_core::i18n::words`) before its tools
+//! come.
 
 use crate::components::reader::{Reading, StorageNote, ViewerBar};
 use crate::components::resume::ResumeOffer;
 use crate::components::site_bar::SiteBar;
 use crate::components::toc::Toc;
-use crate::{dates, fatal, locale, offline, reader_settings, takeover};
+use crate::{api, dates, fatal, locale, offline, reader_settings, takeover};
+use broadsheet_core::i18n::words;
 use broadsheet_core::published::ReaderData;
 use leptos::html::{Div, Header};
 use leptos::prelude::*;
@@ -43,12 +48,35 @@ pub fn start() {
     // keeps the page, and the article's file, for reading offline.
     offline::note_fetched(&window().location().href().unwrap_or_default());
     offline::note_fetched(&url);
+    // This wasm has English words only: another language's come from the site
+    // (`ui/<code>-<layout>.json`), requested now, while the page paints.
+    let ui = locale::Languages::of_browser().choose(data.language.as_deref());
+    let words = words::missing(ui).then(|| api::load_words(ui));
     takeover::after_first_frame(move || {
-        let _ = any_spawner::Executor::init_wasm_bindgen();
-        let owner = Owner::new();
-        owner.with(move || take_over(url, data));
-        // The tools live as long as the page.
-        std::mem::forget(owner);
+        wasm_bindgen_futures::spawn_local(async move {
+            let mut english = false;
+            if let Some(words) = words
+                && !words.await.is_some_and(|w| words::give(ui, w))
+            {
+                takeover::warn(
+                    &url,
+                    "its interface's words did not load: its tools speak English",
+                );
+                english = true;
+            }
+            let _ = any_spawner::Executor::init_wasm_bindgen();
+            let owner = Owner::new();
+            owner.with(move || {
+                if english {
+                    // Said to be English too (`lang`, `dir`), for screen readers.
+                    let languages = locale::Languages::of_browser().fixed_to(Some("en".into()));
+                    provide_context(languages);
+                }
+                take_over(url, data)
+            });
+            // The tools live as long as the page.
+            std::mem::forget(owner);
+        });
     });
 }
 
