@@ -96,7 +96,14 @@ if (await readFile(bootPath).then(() => true, () => false)) {
 // On stable, whatever compiled the wasm: scripts/build's nightly settings are
 // for the wasm target only.
 const native = { ...process.env };
-for (const k of ['RUSTUP_TOOLCHAIN', 'CARGO_UNSTABLE_BUILD_STD', 'CARGO_UNSTABLE_BUILD_STD_FEATURES', 'CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS']) delete native[k];
+for (const k of [
+  'RUSTUP_TOOLCHAIN',
+  'CARGO_UNSTABLE_BUILD_STD',
+  'CARGO_UNSTABLE_BUILD_STD_FEATURES',
+  'CARGO_UNSTABLE_PANIC_IMMEDIATE_ABORT',
+  'CARGO_PROFILE_RELEASE_PANIC',
+  'CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS',
+]) delete native[k];
 execFileSync('cargo', ['run', '--quiet', '--locked', '-p', 'broadsheet-cli', '--', 'build', dist], {
   cwd: fileURLToPath(new URL('..', import.meta.url)),
   env: native,

@@ -2,15 +2,20 @@
 //! return errors — but if a bug does, the reader gets "Something went wrong" and
 //! a way to reload, rather than a page that silently stopped working.
 //!
-//! A panic in wasm ends the instance (`panic = "abort"`), so the message is
-//! built here, in the panic hook, with plain DOM calls and no reactivity.
+//! A panic in wasm ends the instance, so the message is built here with plain
+//! DOM calls and no reactivity: in the panic hook (`panic = "abort"`, debug
+//! builds), or, in the release build (`panic = "immediate-abort"`,
+//! scripts/build), where a panic traps at once with no hook and no message,
+//! when the trap reaches the window, as below.
 //!
 //! A JavaScript exception thrown through the wasm (a browser API that throws
 //! where no one expected it) is as bad: it unwinds Rust frames without running
 //! them to the end, so the app can no longer be trusted to update. It reaches
 //! the window as an `error` or `unhandledrejection` event; when its stack shows
 //! that it passed through Broadsheet's wasm or glue code, the same message is
-//! shown. A host page's own errors never pass through it and are left alone.
+//! shown, and the error is logged as Broadsheet's ("Broadsheet stopped: …")
+//! instead of as the page's uncaught error. A host page's own errors never pass
+//! through it and are left alone.
 
 use crate::names;
 use leptos::prelude::{document, window};
@@ -20,6 +25,7 @@ use wasm_bindgen::prelude::*;
 pub fn install() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
+        #[cfg(not(panic = "immediate-abort"))]
         std::panic::set_hook(Box::new(|info| {
             console_error_panic_hook::hook(info);
             show();
@@ -28,6 +34,10 @@ pub fn install() {
             let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
                 let thrown = js_sys::Reflect::get(&e, &field.into()).unwrap_or_default();
                 if came_through_wasm(&thrown) {
+                    // Handled here: reported once, as ours, rather than as an
+                    // uncaught error of the page.
+                    e.prevent_default();
+                    web_sys::console::error_2(&"Broadsheet stopped:".into(), &thrown);
                     show();
                 }
             });
@@ -147,8 +157,12 @@ pub fn render_into(container: &web_sys::Element) {
 }
 
 /// Panics on purpose, so the end-to-end tests can check the message above in
-/// the real release build (`e2e/tests/faults.spec.js`).
+/// the real release build (`e2e/tests/faults.spec.js`). In a task, as a real
+/// panic would come (an event, a timer, a promise): a trap thrown back to
+/// the test's own call would reach only the test.
 #[wasm_bindgen(js_name = "__broadsheetPanicForTests")]
 pub fn panic_for_tests() {
-    panic!("deliberate panic for the end-to-end test of the panic message");
+    wasm_bindgen_futures::spawn_local(async {
+        panic!("deliberate panic for the end-to-end test of the panic message");
+    });
 }

@@ -667,6 +667,31 @@ async function languagesFlow(t) {
   assert.equal(await textOf(driver, 'article time.published'), '2011年3月1日');
 }
 
+// ---- 15. A panic (faults.spec.js): the release wasm traps at once, with no hook ----
+
+async function panicFlow(t) {
+  const { driver } = t;
+  await setInject(driver, t.app, ['monitor']);
+  // The app at /read?src=, then a published page's own reader.
+  for (const href of [readHref(SAMPLE), articleHref(SAMPLE)]) {
+    await t.go(t.app + href);
+    await waitHeadline(driver);
+    await poll(
+      driver,
+      () => run(driver, () => !!window.wasmBindings?.__broadsheetPanicForTests && !document.getElementById('bs-article')),
+      (ready) => ready,
+      `${href}: the wasm has the page`,
+    );
+    await run(driver, () => window.wasmBindings.__broadsheetPanicForTests());
+    await poll(
+      driver,
+      () => run(driver, `return (${fatalPanel})(document)`),
+      (p) => p.title === FATAL && p.reload === articleHref(SAMPLE),
+      `${href}: "${FATAL}" with a Reload link to the article`,
+    );
+  }
+}
+
 export const flows = [
   { name: 'the interface speaks the article\'s language: the Arabic sample right to left, and an embed\'s ui-lang', run: languagesFlow },
   { name: 'the sample article has every sentence of the wire story, both captions with credits, and the related links', run: wireStoryFlow },
@@ -692,5 +717,11 @@ export const flows = [
     run: throwingApiFlow,
     // The monitor records the thrown error: that is the point here. A CSP violation still fails.
     expected: (problem) => /: (page error|unhandled rejection): /.test(problem),
+  },
+  {
+    name: 'a panic ends in "Something went wrong" with Reload: the app and a published page\'s reader',
+    run: panicFlow,
+    // The trap reaches the window (and the monitor) before Broadsheet handles it.
+    expected: (problem) => /: (page error|unhandled rejection): .*unreachable/i.test(problem),
   },
 ];
