@@ -3,9 +3,10 @@
 //
 // - The app shell (shell.html, the hashed .js/.wasm/.css, boot.js, icons,
 //   manifest, the interface's words ui/*.json) and the front page (./, the
-//   pre-rendered library) are precached. The list and VERSION are written into this file at
-//   build time by scripts/postbuild.mjs from the real dist files, so every deploy
-//   that changes the shell is a new worker; old shell caches go on activate.
+//   pre-rendered library) are precached. The list and VERSION are written into
+//   this file at build time by scripts/postbuild.mjs from the real dist files, so
+//   every deploy that changes the shell is a new worker; old shell caches go on
+//   activate.
 // - Navigations: network first, falling back to the cached front page for the
 //   front page and to the cached shell for the rest, so deep links
 //   (/read?src=…) open offline. Pre-rendered article pages (/articles/<name>/)

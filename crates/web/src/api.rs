@@ -294,15 +294,17 @@ pub async fn load_index(src: &str) -> Result<(String, library::Index), LoadError
 }
 
 /// The words of `locale`, for a build without every locale's (the published
-/// pages' reader, `crate::published`): `/ui/<code>.json`, written by
+/// pages' reader, `crate::published`): `/ui/<code>-<layout>.json`, written by
 /// `broadsheet build` and preloaded by the page. Requested at once; `None` if
 /// they cannot be had within [`LOAD_TIMEOUT_SECONDS`] (the reader then speaks
 /// English).
 pub fn load_words(locale: Locale) -> impl std::future::Future<Output = Option<Vec<String>>> {
     let init = web_sys::RequestInit::new();
-    init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(
-        LOAD_TIMEOUT_SECONDS * 1000,
-    )));
+    if let Ok(controller) = web_sys::AbortController::new() {
+        init.set_signal(Some(&controller.signal()));
+        let timeout = Duration::from_secs(LOAD_TIMEOUT_SECONDS.into());
+        let _ = set_timeout_with_handle(move || controller.abort(), timeout);
+    }
     let url = format!("/{}", broadsheet_core::i18n::words::path(locale));
     let request = window().fetch_with_str_and_init(&url, &init);
     async move {

@@ -3,10 +3,10 @@
 //! a way to reload, rather than a page that silently stopped working.
 //!
 //! A panic in wasm ends the instance, so the message is built here with plain
-//! DOM calls and no reactivity: in the panic hook (`panic = "abort"`, debug
-//! builds), or, in the release build (`panic = "immediate-abort"`,
-//! scripts/build), where a panic traps at once with no hook and no message,
-//! when the trap reaches the window, as below.
+//! DOM calls and no reactivity: in the panic hook (`panic = "abort"`: debug
+//! builds, and release builds on stable), or, in the release build of
+//! scripts/build (`panic = "immediate-abort"`), where a panic traps at once with
+//! no hook and no message, when the trap reaches the window, as below.
 //!
 //! A JavaScript exception thrown through the wasm (a browser API that throws
 //! where no one expected it) is as bad: it unwinds Rust frames without running

@@ -416,12 +416,12 @@ macro_rules! text {
         }
 
         impl Text {
-            /// Every entry by name: for the tests, and as data ([`words::flatten`]).
+            /// Every entry by name: for the tests, and as data ([`words::list`]).
             pub fn entries(&self) -> Vec<(&'static str, Entry<'_>)> {
                 vec![$((stringify!($name), text!(@entry $kind, self.$name)),)*]
             }
 
-/// A table from its words in order ([`words`]): each entry's
+            /// A table from its words in order ([`words`]): each entry's
             /// strings, plural messages with all six forms, lists item by item.
             fn from_list(words: &mut words::Words) -> Text {
                 Text {
