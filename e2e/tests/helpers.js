@@ -13,6 +13,11 @@ export const readHref = (src) => `/read?src=${encodeURIComponent(src)}`;
  *  (where /read?src= moves to, and what links, copy link and the library use). */
 export const articleHref = (src) => `/${src.replace(/\.json$/, '')}/`;
 
+/** The interface words a published page preloads for its reader, from its raw HTML
+ * (`/ui/<code>-<layout>.json`, written by broadsheet build); `undefined` if none. */
+export const wordsFileOf = (html, code) =>
+  html.match(new RegExp(`<link rel="preload" href="(/ui/${code}-[0-9a-f]{8}\\.json)" as="fetch" crossorigin>`))?.[1];
+
 /** Opens an article in the viewer and waits until its headline is shown. */
 export async function openArticle(page, src) {
   await page.goto(readHref(src));

@@ -4,7 +4,7 @@
 // axe in every interface language. That no locale misses a string is checked
 // natively (crates/core/src/i18n/tests.rs).
 import { test, expect } from '@playwright/test';
-import { SAMPLE, RTL, readHref, articleHref, repoJson, expectNoAxeViolations } from './helpers.js';
+import { SAMPLE, RTL, readHref, articleHref, repoJson, expectNoAxeViolations, wordsFileOf } from './helpers.js';
 
 /** An article in a language Broadsheet has no interface in, so the reader's decides. */
 const ITALIAN = 'articles/i18n-italian.json';
@@ -121,7 +121,7 @@ test.describe('a published page in Arabic, its reader’s words', () => {
 
   test('are preloaded by the page and fetched once, from ui/ar-<layout>.json', async ({ page, request }) => {
     const html = await (await request.get(articleHref(RTL))).text();
-    const file = html.match(/<link rel="preload" href="(\/ui\/ar-[0-9a-f]{8}\.json)" as="fetch" crossorigin>/)?.[1];
+    const file = wordsFileOf(html, 'ar');
     expect(file, 'the preload of the Arabic words').toBeTruthy();
     const words = await (await request.get(file)).json();
     expect(words).toContain('بقيت دقيقتان');

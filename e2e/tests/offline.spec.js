@@ -1,6 +1,6 @@
 // Offline after the first visit: service worker, saved articles, updates.
 import { test, expect } from './fixtures.js';
-import { SAMPLE, HARBOUR, openArticle, readHref, repoJson } from './helpers.js';
+import { SAMPLE, HARBOUR, openArticle, readHref, repoJson, wordsFileOf } from './helpers.js';
 import { spawn } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -51,7 +51,8 @@ test('a pre-rendered article page, opened once, reloads offline as it was and is
 
 test('a published page in another interface language reloads offline in it: its words are precached', async ({ page, context, request }) => {
   const page_ = '/articles/rtl-sample-ar/';
-  const words = (await (await request.get(page_)).text()).match(/href="(\/ui\/ar-[0-9a-f]{8}\.json)"/)[1];
+  const words = wordsFileOf(await (await request.get(page_)).text(), 'ar');
+  expect(words, 'the preload of the Arabic words').toBeTruthy();
   await page.goto(page_);
   await expect(page.locator('#bs-article')).toHaveCount(0);
   await offlineReady(page, page_);

@@ -299,15 +299,14 @@ pub async fn load_index(src: &str) -> Result<(String, library::Index), LoadError
 /// they cannot be had within [`LOAD_TIMEOUT_SECONDS`] (the reader then speaks
 /// English).
 pub fn load_words(locale: Locale) -> impl std::future::Future<Output = Option<Vec<String>>> {
+    let dog = Watchdog::start();
     let init = web_sys::RequestInit::new();
-    if let Ok(controller) = web_sys::AbortController::new() {
-        init.set_signal(Some(&controller.signal()));
-        let timeout = Duration::from_secs(LOAD_TIMEOUT_SECONDS.into());
-        let _ = set_timeout_with_handle(move || controller.abort(), timeout);
-    }
+    init.set_signal(dog.as_ref().map(Watchdog::signal).as_ref());
     let url = format!("/{}", broadsheet_core::i18n::words::path(locale));
     let request = window().fetch_with_str_and_init(&url, &init);
     async move {
+        // Kept until the words are read: dropped, it stops its clock.
+        let _dog = dog;
         let response: web_sys::Response = JsFuture::from(request).await.ok()?.dyn_into().ok()?;
         if !response.ok() {
             return None;

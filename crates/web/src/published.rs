@@ -50,11 +50,12 @@ pub fn start() {
     offline::note_fetched(&url);
     // This wasm has English words only: another language's come from the site
     // (`ui/<code>-<layout>.json`), requested now, while the page paints.
-    let ui = locale::Languages::of_browser().choose(data.language.as_deref());
+    let languages = locale::Languages::of_browser();
+    let ui = languages.choose(data.language.as_deref());
     let words = words::missing(ui).then(|| api::load_words(ui));
     takeover::after_first_frame(move || {
         wasm_bindgen_futures::spawn_local(async move {
-            let mut english = false;
+            let mut languages = languages;
             if let Some(words) = words
                 && !words.await.is_some_and(|w| words::give(ui, w))
             {
@@ -62,16 +63,14 @@ pub fn start() {
                     &url,
                     "its interface's words did not load: its tools speak English",
                 );
-                english = true;
+                // Said to be English too (`lang`, `dir`), for screen readers.
+                languages = languages.fixed_to(Some("en".into()));
             }
             let _ = any_spawner::Executor::init_wasm_bindgen();
             let owner = Owner::new();
             owner.with(move || {
-                if english {
-                    // Said to be English too (`lang`, `dir`), for screen readers.
-                    let languages = locale::Languages::of_browser().fixed_to(Some("en".into()));
-                    provide_context(languages);
-                }
+                // Read once, above; `locale::provide` takes them from here.
+                provide_context(languages);
                 take_over(url, data)
             });
             // The tools live as long as the page.

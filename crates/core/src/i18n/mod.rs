@@ -81,25 +81,20 @@ impl Locale {
         Locale::ALL.into_iter().find(|l| l.code() == primary)
     }
 
-    /// Its words: compiled in, or given at run time ([`words::give`]); English
-    /// for a locale whose words were not given.
-    #[cfg(feature = "every-locale")]
+    /// Its words: compiled in, or without `every-locale` given at run time
+    /// ([`words::give`]), English for a locale whose words were not given.
     pub fn text(self) -> &'static Text {
-        match self {
+        #[cfg(feature = "every-locale")]
+        return match self {
             Locale::En => &en::TEXT,
             Locale::Ar => &ar::TEXT,
             Locale::De => &de::TEXT,
             Locale::Es => &es::TEXT,
             Locale::Fr => &fr::TEXT,
             Locale::Ja => &ja::TEXT,
-        }
-    }
-
-    /// Its words: compiled in, or given at run time ([`words::give`]); English
-    /// for a locale whose words were not given.
-    #[cfg(not(feature = "every-locale"))]
-    pub fn text(self) -> &'static Text {
-        words::given(self).unwrap_or(&en::TEXT)
+        };
+        #[cfg(not(feature = "every-locale"))]
+        return words::given(self).unwrap_or(&en::TEXT);
     }
 
     /// The CLDR plural category of the whole number `n`.
