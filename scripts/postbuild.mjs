@@ -18,6 +18,7 @@
 //   node scripts/postbuild.mjs [DIST_DIR]   (default: $TRUNK_STAGING_DIR, else dist)
 import { createHash } from 'node:crypto';
 import { brotli, gzip } from './compress.mjs';
+import { minify, shrink } from './minify.mjs';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -41,6 +42,11 @@ if (inline) {
 } else if (!/<script type="module" src="\/start-[0-9a-f]+\.js">/.test(templateHtml)) {
   throw new Error(`${templatePath}: Trunk's loader script was not found`);
 }
+
+// Release builds: shorter names between each wasm and its glue, the JS and CSS
+// minified, the integrity hashes updated (scripts/minify.mjs).
+const release = process.env.TRUNK_PROFILE !== 'debug';
+if (release) console.log(`shrunk: ${(await shrink(dist, templatePath)).join(', ')}`);
 
 // The published pages' reader (crates/web/src/published.rs), which Trunk builds
 // as a "worker" under its binary's name: named by its content, like the app's
@@ -146,11 +152,12 @@ const find = (re) => {
 // --bs-rem (16px inside <broadsheet-article>), so a host page that changes its
 // root font size cannot scale the article. Media queries keep their rem (they
 // never depend on the root font size).
-const css = find(/^main-[0-9a-f]+\.css$/);
-const embedCss = (await readFile(join(dist, css), 'utf8'))
+// From the source, line by line: the build's copy may be minified into one line.
+const embedSource = (await readFile(new URL('../style/main.css', import.meta.url), 'utf8'))
   .split('\n')
   .map((line) => (line.trimStart().startsWith('@media') ? line : line.replace(/(-?\d*\.?\d+)rem\b/g, 'calc($1 * var(--bs-rem, 1rem))')))
   .join('\n');
+const embedCss = release ? await minify(embedSource, 'css') : embedSource;
 const embedCssName = `embed-${createHash('sha256').update(embedCss).digest('hex').slice(0, 16)}.css`;
 await writeFile(join(dist, embedCssName), embedCss);
 

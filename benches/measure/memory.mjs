@@ -33,7 +33,7 @@ async function memory({ url, distSnapshot }, peer) {
       for (let i = 0; i < 3; i++) await s.cdp.send('HeapProfiler.collectGarbage');
       const heap = await s.cdp.send('Runtime.getHeapUsage');
       const dom = await s.cdp.send('Memory.getDOMCounters');
-      const wasm = await s.page.evaluate(() => window.__bench.wasm?.memory?.buffer?.byteLength ?? null);
+      const wasm = await s.page.evaluate(() => Object.values(window.__bench.wasm ?? {}).find((v) => v instanceof WebAssembly.Memory)?.buffer?.byteLength ?? null);
       return { jsHeap: heap.usedSize, wasm, nodes: dom.nodes, listeners: dom.jsEventListeners, documents: dom.documents };
     };
     const path = (file) => new URL(url[peer](file)).pathname + new URL(url[peer](file)).search;
