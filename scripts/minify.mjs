@@ -1,7 +1,11 @@
 // The release build's last squeeze (scripts/postbuild.mjs; docs/benchmarks.md,
 // "Fourth step"), on Trunk's output before anything else reads it:
 //
-// 1. Short names between each wasm and its wasm-bindgen glue. wasm-bindgen
+// 1. No classes that nothing can make: wasm-bindgen exports every
+//    #[wasm_bindgen] type of every dependency, used or not, with a class in the
+//    glue; those with no constructor that the wasm never hands out go, with
+//    their exports and the code only those reached (wasm-metadce).
+// 2. Short names between each wasm and its wasm-bindgen glue. wasm-bindgen
 //    names every import `__wbg_<name>_<16 hex digits>` under the module
 //    "./<bin>_bg.js", and its closures' exports after their full Rust types;
 //    each name is in the wasm and again in the glue, and the hex digits do not
@@ -9,14 +13,15 @@
 //    `--minify-imports-and-exports-and-modules`) and prints the mapping, which
 //    is applied to the glue. Every name is checked: a glue that does not match
 //    its mapping fails the build rather than a page.
-// 2. esbuild minifies the glue and the stylesheet (Trunk's own minifier would
+// 3. esbuild minifies the glue and the stylesheet (Trunk's own minifier would
 //    rewrite the HTML too, and the build's markers in it). The loaders
 //    (start-*.js, a few lines) stay as they are.
-// 3. The template's integrity hashes follow the files.
+// 4. The template's integrity hashes follow the files.
 //
 // Idempotent: a dist directory processed again stays as it is.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +43,51 @@ export async function minify(code, loader) {
 // As Trunk runs wasm-opt (index.html), so that nothing is lowered.
 const FEATURES = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue'];
 
+/**
+ * The classes of `js` that nothing can make: exported Rust types with no
+ * constructor that the wasm never hands to JS (no `__wrap`). wasm-streams'
+ * three, exported through leptos's server functions, which Broadsheet has
+ * none of, are such. Returns the glue without them, and the exports that only
+ * they used.
+ */
+function withoutUnmadeClasses(js) {
+  const unused = [];
+  for (const [whole, name, body] of js.matchAll(/^export class (\w+) \{\n([\s\S]*?)^\}\n/gm)) {
+    if (body.includes('constructor(') || js.includes(`${name}.__wrap(`)) continue;
+    const finalization = new RegExp(`^const ${name}Finalization = [\\s\\S]*?;\\n`, 'm');
+    const dispose = new RegExp(`^if \\(Symbol\\.dispose\\) ${name}\\.prototype.*\\n`, 'm');
+    const removed = [whole, js.match(finalization)?.[0] ?? '', js.match(dispose)?.[0] ?? ''];
+    for (const text of removed) js = js.replace(text, '');
+    if (new RegExp(`\\b${name}\\b`).test(js)) throw new Error(`glue: class ${name} is still used`);
+    unused.push(...[...removed.join('').matchAll(/\bwasm\.(\w+)/g)].map((m) => m[1]));
+  }
+  return { js, exports: [...new Set(unused)].filter((e) => !js.includes(`wasm.${e}`)) };
+}
+
+/** `wasm` without `exports`, and whatever only they reached (Binaryen's wasm-metadce). */
+function removeExports(wasm, exports) {
+  const all = WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(wasm))).map((e) => e.name);
+  const kept = all.filter((e) => !exports.includes(e));
+  const graph = [
+    { name: 'js', root: true, reaches: kept.map((e) => `export:${e}`) },
+    ...kept.map((e) => ({ name: `export:${e}`, export: e })),
+  ];
+  const graphFile = `${wasm}.graph.json`;
+  writeFileSync(graphFile, JSON.stringify(graph));
+  try {
+    execFileSync('wasm-metadce', [wasm, '--graph-file', graphFile, ...FEATURES.map((f) => `--enable-${f}`), '-o', wasm], { stdio: 'ignore' });
+  } finally {
+    rmSync(graphFile);
+  }
+}
+
+/** The glue's imports object without the entries the wasm no longer imports. */
+function withoutImports(js, unused) {
+  return js.replace(/(\n {8}(__wb\w+): function[\s\S]*?)(?=\n {8}__wb\w+: function|\n {4}\};)/g, (entry, _, name) =>
+    unused.has(name) ? '' : entry,
+  );
+}
+
 /** Renames the imports and exports of `wasm` and applies the mapping to `glue`. */
 async function shortNames(wasm, glue) {
   let js = await readFile(glue, 'utf8');
@@ -46,10 +96,20 @@ async function shortNames(wasm, glue) {
     if (/__wbg_\w+_[0-9a-f]{16}/.test(js)) throw new Error(`${glue}: wasm-bindgen's imports were not found`);
     return false; // renamed before
   }
+  const unmade = withoutUnmadeClasses(js);
+  if (unmade.exports.length) {
+    const before = new Set(WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasm))).map((i) => i.name));
+    removeExports(wasm, unmade.exports);
+    const after = new Set(WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasm))).map((i) => i.name));
+    js = withoutImports(unmade.js, new Set([...before].filter((i) => !after.has(i))));
+  }
   const out = execFileSync('wasm-opt', [wasm, '--minify-imports-and-exports-and-modules', ...FEATURES.map((f) => `--enable-${f}`), '-o', wasm], {
     encoding: 'utf8',
   });
   const map = JSON.parse(out.slice(out.indexOf('{')));
+  // Optimised once more, as Trunk's run does (index.html): with the new names,
+  // and without what step 1 removed, it finds more (0.6 kB of the reader).
+  execFileSync('wasm-opt', [wasm, '-Oz', '--low-memory-unused', ...FEATURES.map((f) => `--enable-${f}`), '-o', wasm]);
   const imports = new Map(map.imports.map(([, from, to]) => [from, to]));
   const exports = new Map(map.exports);
   const renamed = new Set();
