@@ -12,7 +12,8 @@
 //    compress. Binaryen's wasm-opt renames them all (module, imports, exports:
 //    `--minify-imports-and-exports-and-modules`) and prints the mapping, which
 //    is applied to the glue. Every name is checked: a glue that does not match
-//    its mapping fails the build rather than a page.
+//    its mapping fails the build rather than a page. wasm-opt -Oz then runs
+//    once more, and finds more with the new names.
 // 3. esbuild minifies the glue and the stylesheet (Trunk's own minifier would
 //    rewrite the HTML too, and the build's markers in it). The loaders
 //    (start-*.js, a few lines) stay as they are.
@@ -88,8 +89,11 @@ function withoutImports(js, unused) {
   );
 }
 
-/** Renames the imports and exports of `wasm` and applies the mapping to `glue`. */
-async function shortNames(wasm, glue) {
+/**
+ * Steps 1 and 2 for `wasm` and its `glue`: false if done before. Renames the
+ * imports and exports of `wasm` and applies the mapping to `glue`.
+ */
+async function shrinkWasm(wasm, glue) {
   let js = await readFile(glue, 'utf8');
   const returned = js.match(/return \{\s*__proto__: null,\s*("\.\/[^"]+_bg\.js"): import0,?\s*\};/);
   if (!returned) {
@@ -107,8 +111,8 @@ async function shortNames(wasm, glue) {
     encoding: 'utf8',
   });
   const map = JSON.parse(out.slice(out.indexOf('{')));
-  // Optimised once more, as Trunk's run does (index.html): with the new names,
-  // and without what step 1 removed, it finds more (0.6 kB of the reader).
+  // Optimised once more, with Trunk's options (index.html): with the new names
+  // it finds more (0.6 kB of the reader).
   execFileSync('wasm-opt', [wasm, '-Oz', '--low-memory-unused', ...FEATURES.map((f) => `--enable-${f}`), '-o', wasm]);
   const imports = new Map(map.imports.map(([, from, to]) => [from, to]));
   const exports = new Map(map.exports);
@@ -144,7 +148,7 @@ export async function shrink(dist, templatePath) {
   const changed = [];
   for (const wasm of names.filter((n) => /^broadsheet(-reader)?(-[0-9a-f]+)?_bg\.wasm$/.test(n))) {
     const glue = wasm.replace(/_bg\.wasm$/, '.js');
-    if (names.includes(glue) && (await shortNames(join(dist, wasm), join(dist, glue)))) changed.push(wasm);
+    if (names.includes(glue) && (await shrinkWasm(join(dist, wasm), join(dist, glue)))) changed.push(wasm);
   }
   for (const name of names.filter((n) => /^broadsheet[-\w]*\.js$|^main-[0-9a-f]+\.css$/.test(n))) {
     const path = join(dist, name);
